@@ -1,0 +1,69 @@
+using KukaPortal.Core.Series;
+
+namespace KukaPortal.Core.Preprocessing;
+
+/// <summary>
+/// Scales each channel to [0, 1] by the minimum and maximum seen in normal training data (paper 000).
+/// A constant channel maps to 0. Values beyond the fitted range at scoring time fall outside [0, 1]
+/// on purpose: that excursion is evidence of an anomaly, not an error.
+/// </summary>
+public sealed class MinMaxScaler
+{
+    public MinMaxScaler(float[] minimums, float[] maximums)
+    {
+        if (minimums.Length != maximums.Length)
+            throw new ArgumentException("Minimums and maximums must have one entry per channel.");
+        Minimums = minimums;
+        Maximums = maximums;
+    }
+
+    public float[] Minimums { get; }
+    public float[] Maximums { get; }
+
+    public static MinMaxScaler Fit(TimeSeries normal)
+    {
+        var channels = normal.ChannelCount;
+        var min = Enumerable.Repeat(float.PositiveInfinity, channels).ToArray();
+        var max = Enumerable.Repeat(float.NegativeInfinity, channels).ToArray();
+        var values = normal.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var c = i % channels;
+            var v = values[i];
+            if (float.IsFinite(v))
+            {
+                if (v < min[c]) min[c] = v;
+                if (v > max[c]) max[c] = v;
+            }
+        }
+        for (var c = 0; c < channels; c++)
+        {
+            if (float.IsInfinity(min[c]))
+                throw new InvalidOperationException($"Channel '{normal.Channels[c]}' has no finite value to fit a scaler on.");
+        }
+        return new MinMaxScaler(min, max);
+    }
+
+    public TimeSeries Transform(TimeSeries series)
+    {
+        var channels = series.ChannelCount;
+        if (channels != Minimums.Length)
+            throw new ArgumentException($"The scaler was fitted on {Minimums.Length} channels; the series has {channels}.");
+
+        var scale = new float[channels];
+        for (var c = 0; c < channels; c++)
+        {
+            var range = Maximums[c] - Minimums[c];
+            scale[c] = range > 0 ? 1f / range : 0f;
+        }
+
+        var source = series.Values;
+        var scaled = new float[source.Length];
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = i % channels;
+            scaled[i] = (source[i] - Minimums[c]) * scale[c];
+        }
+        return series.WithValues(scaled);
+    }
+}

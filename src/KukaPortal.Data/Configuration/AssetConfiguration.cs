@@ -1,0 +1,18 @@
+using KukaPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KukaPortal.Data.Configuration;
+
+internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
+{
+    public void Configure(EntityTypeBuilder<Asset> asset)
+    {
+        asset.ToTable("assets");
+        asset.Property(a => a.Name).HasMaxLength(200);
+        asset.HasIndex(a => a.Name).IsUnique();
+        asset.Property(a => a.Description).HasMaxLength(2000);
+        // The active model is optional and may be deleted only after being deactivated.
+        asset.HasOne(a => a.ActiveModel).WithMany().HasForeignKey(a => a.ActiveModelId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

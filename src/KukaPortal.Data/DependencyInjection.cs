@@ -1,0 +1,42 @@
+using KukaPortal.Data.Alarms;
+using KukaPortal.Data.Jobs;
+using KukaPortal.Data.Scores;
+using KukaPortal.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace KukaPortal.Data;
+
+public static class DependencyInjection
+{
+    public const string ConnectionName = "Portal";
+    public const string MigrationsAssembly = "KukaPortal.Migrations";
+
+    public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. ./run.sh sets it to a private PostgreSQL cluster; otherwise set ConnectionStrings__{ConnectionName}.");
+
+        // One data source (one connection pool) for EF and for the raw COPY writer.
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddDbContextFactory<PortalDbContext>(options => Configure(options, dataSource));
+
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.Services.AddSingleton<BlobStore>();
+        builder.Services.AddSingleton<JobSignal>();
+        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<ScoreBatchWriter>();
+        builder.Services.AddSingleton<AlarmStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+               .UseSnakeCaseNamingConvention();
+}

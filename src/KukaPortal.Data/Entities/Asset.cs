@@ -1,0 +1,20 @@
+namespace KukaPortal.Data.Entities;
+
+/// <summary>A monitored machine: a robot cell (time series) or, later, an inspection station (images).</summary>
+public sealed class Asset
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Last push sequence number handed out for this asset; every stored window takes the next one.</summary>
+    public long LastSequence { get; set; }
+
+    public int? ActiveModelId { get; set; }
+    public DetectorModel? ActiveModel { get; set; }
+
+    /// <summary>On-delay alarm rule: raise when K of the last N windows are above the threshold.</summary>
+    public int AlarmOnDelayK { get; set; } = 2;
+    public int AlarmOnDelayN { get; set; } = 3;
+}

@@ -1,0 +1,23 @@
+using KukaPortal.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace KukaPortal.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<Recording> Recordings => Set<Recording>();
+    public DbSet<DetectorModel> Models => Set<DetectorModel>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<WindowScoreRow> WindowScores => Set<WindowScoreRow>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<AlarmEvent> AlarmEvents => Set<AlarmEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+}

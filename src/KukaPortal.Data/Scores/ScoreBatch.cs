@@ -1,0 +1,12 @@
+using KukaPortal.Core.Alarms;
+
+namespace KukaPortal.Data.Scores;
+
+/// <summary>
+/// Windows scored together, plus the alarm-condition changes they caused (at which window), so both
+/// are stored in one transaction: an alarm never exists without the scores that raised it.
+/// </summary>
+public sealed record ScoreBatch(
+    int AssetId, Guid JobId, int ModelId,
+    IReadOnlyList<ScoredWindow> Windows,
+    IReadOnlyList<(int WindowIndex, ConditionChange Change)> ConditionChanges);

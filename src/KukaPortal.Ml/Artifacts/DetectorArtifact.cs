@@ -1,0 +1,101 @@
+using System.IO.Compression;
+using System.Text.Json;
+using KukaPortal.Core.Preprocessing;
+using KukaPortal.Ml.ConvAutoencoder;
+using KukaPortal.Ml.Scoring;
+using KukaPortal.Ml.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace KukaPortal.Ml.Artifacts;
+
+/// <summary>
+/// The .kpm file: a zip holding weights.bin (TorchSharp's state-dict format) and metadata.json.
+/// The version and family are checked before anything else is trusted, so an unknown file fails with a
+/// message instead of a shape error deep in torch.
+/// </summary>
+internal static class DetectorArtifact
+{
+    private const string WeightsEntry = "weights.bin";
+    private const string MetadataEntry = "metadata.json";
+
+    public static void Write(string path, Detector detector)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // Write beside and rename, so a crash never leaves a half-written model where a good one was.
+        var temp = full + ".tmp";
+        using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
+        {
+            using (var metadata = zip.CreateEntry(MetadataEntry).Open())
+                JsonSerializer.Serialize(metadata, detector.Metadata, ArtifactJson.Options);
+            using (var weights = zip.CreateEntry(WeightsEntry, CompressionLevel.NoCompression).Open())
+                detector.Model.save(weights);
+        }
+        File.Move(temp, full, overwrite: true);
+    }
+
+    public static Detector Read(string path, Device device)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelArtifactException($"'{path}' is not a KukaPortal model file (.kpm is a zip archive).", e);
+        }
+
+        using (zip)
+        {
+            var metadata = ReadMetadata(zip, path);
+            var settings = metadata.Hyperparameters.Deserialize<ConvAeSettings>(ArtifactJson.Options)
+                ?? throw new ModelArtifactException($"'{path}' has no hyperparameters.");
+            var plan = ConvAePlan.For(metadata.Window, metadata.Channels.Count, settings.Latent, settings.BaseWidth);
+            var scaler = new MinMaxScaler(metadata.Scaler.Minimums, metadata.Scaler.Maximums);
+
+            var model = new ConvAeModel(plan);
+            try
+            {
+                var entry = zip.GetEntry(WeightsEntry) ?? throw new ModelArtifactException($"'{path}' has no {WeightsEntry}.");
+                using (var weights = entry.Open())
+                    model.load(weights);
+                model.to(device);
+                model.eval();
+                return new Detector(model, scaler, metadata, settings, device);
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private static ModelMetadata ReadMetadata(ZipArchive zip, string path)
+    {
+        var entry = zip.GetEntry(MetadataEntry) ?? throw new ModelArtifactException($"'{path}' has no {MetadataEntry}; it is not a KukaPortal model file.");
+        using var stream = entry.Open();
+        using var document = JsonDocument.Parse(stream);
+        var root = document.RootElement;
+
+        if (!root.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var formatVersion))
+            throw new ModelArtifactException($"'{path}' does not state a format version; it is not a KukaPortal model file.");
+        if (formatVersion != ModelFamilies.FormatVersion)
+            throw new ModelArtifactException(
+                $"'{path}' has model format version {formatVersion}; this build of KukaPortal reads format version {ModelFamilies.FormatVersion}. " +
+                "Use the KukaPortal version that wrote it, or retrain the model.");
+
+        var family = root.TryGetProperty("family", out var f) ? f.GetString() : null;
+        if (family is null || !ModelFamilies.Known.Contains(family))
+            throw new ModelArtifactException(
+                $"'{path}' holds a model of family '{family}'; this build of KukaPortal knows: {string.Join(", ", ModelFamilies.Known)}.");
+
+        return root.Deserialize<ModelMetadata>(ArtifactJson.Options)
+            ?? throw new ModelArtifactException($"'{path}' has an empty {MetadataEntry}.");
+    }
+}

@@ -1,0 +1,115 @@
+using KukaPortal.Core.Preprocessing;
+using KukaPortal.Core.Series;
+using KukaPortal.Core.Windowing;
+using KukaPortal.Ml.Artifacts;
+using KukaPortal.Ml.ConvAutoencoder;
+using KukaPortal.Ml.Runtime;
+using KukaPortal.Ml.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace KukaPortal.Ml.Scoring;
+
+/// <summary>
+/// A trained convolutional autoencoder with its scaler, threshold and provenance. Takes raw recordings
+/// (original units, any column order) and scales them itself. Not thread-safe: use one instance per
+/// worker thread (GUIDE §4).
+/// </summary>
+public sealed class Detector : IDisposable
+{
+    private readonly ConvAeModel model;
+
+    internal Detector(ConvAeModel model, MinMaxScaler scaler, ModelMetadata metadata, ConvAeSettings settings, Device device)
+    {
+        this.model = model;
+        Scaler = scaler;
+        Metadata = metadata;
+        Settings = settings;
+        Device = device;
+    }
+
+    public ModelMetadata Metadata { get; }
+    public ConvAeSettings Settings { get; }
+    public MinMaxScaler Scaler { get; }
+    public Device Device { get; }
+    public IReadOnlyList<string> Channels => Metadata.Channels;
+    public int Window => Metadata.Window;
+    public double Threshold => Metadata.Threshold.Value;
+
+    internal ConvAeModel Model => model;
+
+    /// <summary>
+    /// Scores the windows of <paramref name="raw"/> (stride defaults to W: no overlap), one list per batch,
+    /// as soon as each batch is done. Channels are checked before the first batch.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<WindowScore>> ScoreBatches(TimeSeries raw, int? stride = null, int batchSize = 256, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var scaled = Scaler.Transform(ChannelAlignment.Align(raw, Channels));
+        var spans = WindowSlicer.Slice(scaled.Rows, Window, stride ?? Metadata.ScoringStride);
+        return ScoreBatchesCore(scaled, spans, batchSize, ct);
+    }
+
+    private IEnumerable<IReadOnlyList<WindowScore>> ScoreBatchesCore(TimeSeries scaled, IReadOnlyList<WindowSpan> spans, int batchSize, CancellationToken ct)
+    {
+        for (var start = 0; start < spans.Count; start += batchSize)
+        {
+            ct.ThrowIfCancellationRequested();
+            var batch = spans.Skip(start).Take(batchSize).ToArray();
+            // All torch work for the batch finishes here; nothing torch-owned crosses the yield.
+            var errors = ReconstructionScorer.ChannelErrors(model, scaled, batch, Device);
+            var scores = new WindowScore[batch.Length];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var score = ReconstructionScorer.Score(errors[i]);
+                scores[i] = new WindowScore(batch[i].Index, batch[i].StartRow, batch[i].EndRow, score, score / Threshold, errors[i]);
+            }
+            yield return scores;
+        }
+    }
+
+    /// <summary>
+    /// The model's reconstruction of one window in original units, row-major [time, channel] like
+    /// <see cref="TimeSeries.Values"/>, channels in model order: what the reconstruction view draws.
+    /// </summary>
+    public float[] Reconstruct(TimeSeries raw, WindowSpan span)
+    {
+        var aligned = ChannelAlignment.Align(raw, Channels);
+        if (span.Length != Window)
+            throw new ArgumentException($"The model reconstructs windows of {Window} rows, not {span.Length}.", nameof(span));
+        if (span.StartRow < 0 || span.EndRow > aligned.Rows)
+            throw new ArgumentOutOfRangeException(nameof(span), $"Rows {span.StartRow}..{span.EndRow} lie outside a recording of {aligned.Rows} rows.");
+
+        var channels = aligned.ChannelCount;
+        var rows = aligned.Values.AsSpan(span.StartRow * channels, span.Length * channels).ToArray();
+        var scaled = Scaler.Transform(new TimeSeries(Channels, rows));
+
+        float[] channelsFirst;
+        model.eval();
+        using (var scope = torch.NewDisposeScope())
+        using (torch.no_grad())
+        {
+            var input = WindowBatch.ToTensor(scaled, [new WindowSpan(0, 0, Window)], Device);
+            channelsFirst = model.forward(input).cpu().data<float>().ToArray();
+        }
+
+        var result = new float[Window * channels];
+        for (var c = 0; c < channels; c++)
+        {
+            var range = Scaler.Maximums[c] - Scaler.Minimums[c];
+            for (var t = 0; t < Window; t++)
+                result[t * channels + c] = channelsFirst[c * Window + t] * range + Scaler.Minimums[c];
+        }
+        return result;
+    }
+
+    /// <summary>Writes the .kpm artifact (zip of weights.bin and metadata.json), replacing any file at the path.</summary>
+    public void Save(string path) => DetectorArtifact.Write(path, this);
+
+    /// <summary>Reads a .kpm artifact onto <paramref name="device"/> (CPU when null).</summary>
+    public static Detector Load(string path, Device? device = null) => DetectorArtifact.Read(path, device ?? torch.CPU);
+
+    public static Detector Load(string path, TorchDeviceOption device) => Load(path, TorchRuntime.ResolveDevice(device));
+
+    public void Dispose() => model.Dispose();
+}

@@ -1,0 +1,13 @@
+using KukaPortal.Web.Monitoring;
+
+namespace KukaPortal.Web.Hosting;
+
+public static class MonitoringExtensions
+{
+    public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<MonitoringNotifier>();
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using KukaPortal.Web.Recordings;
+
+namespace KukaPortal.Web.Hosting;
+
+public static class RecordingsExtensions
+{
+    public static WebApplicationBuilder AddRecordings(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RecordingImporter>();
+        builder.Services.AddSingleton<RecordingLoader>();
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+using KukaPortal.Web.Torch;
+
+namespace KukaPortal.Web.Hosting;
+
+public static class TorchExtensions
+{
+    public static WebApplicationBuilder AddTorch(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TorchOptions>().BindConfiguration(TorchOptions.Section);
+        builder.Services.AddSingleton<TorchExecutor>();
+        builder.Services.AddSingleton<TorchStatus>();
+        builder.Services.AddHostedService<TorchStartup>();
+        return builder;
+    }
+}

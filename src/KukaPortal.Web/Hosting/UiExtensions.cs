@@ -1,0 +1,52 @@
+using KukaPortal.Web.Auth;
+using KukaPortal.Web.Components;
+using KukaPortal.Web.Health;
+using KukaPortal.Web.Jobs;
+using KukaPortal.Web.Monitoring;
+using KukaPortal.Web.Recordings;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using MudBlazor.Services;
+
+namespace KukaPortal.Web.Hosting;
+
+public static class UiExtensions
+{
+    public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
+    {
+        // Running from a build folder (dotnet run, tests) the packages' assets (MudBlazor, blazor.web.js)
+        // stay in the NuGet cache; their manifest is read in every environment, not only Development.
+        // A published folder has them copied and no such manifest, so this is a no-op there.
+        StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<TorchHealthCheck>("torch");
+        return builder;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapHub<MonitoringHub>(MonitoringHub.Path);
+        app.MapAccountEndpoints();
+        app.MapRecordingEndpoints();
+        app.MapJobEndpoints();
+        app.MapAlarmEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+using KukaPortal.Data.Entities;
+
+namespace KukaPortal.Web.Jobs;
+
+public interface IJobHandler
+{
+    JobKind Kind { get; }
+    Task RunAsync(Job job, JobProgressReporter progress, CancellationToken ct);
+}

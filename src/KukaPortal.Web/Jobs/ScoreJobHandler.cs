@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+using KukaPortal.Core.Alarms;
+using KukaPortal.Core.Series;
+using KukaPortal.Data;
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Jobs;
+using KukaPortal.Data.Scores;
+using KukaPortal.Data.Storage;
+using KukaPortal.Ml.Scoring;
+using KukaPortal.Web.Monitoring;
+using KukaPortal.Web.Recordings;
+using KukaPortal.Web.Torch;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KukaPortal.Web.Jobs;
+
+/// <summary>
+/// Scores a recording window by window with the asset's active model. The torch thread produces
+/// batches (scores plus the alarm rule's decisions); this task stores each batch in one transaction
+/// and pushes it. The bounded channel between them keeps the scorer from running ahead of storage.
+/// </summary>
+public sealed class ScoreJobHandler(
+    IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
+    BlobStore blobs, ScoreBatchWriter writer, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options)
+    : IJobHandler
+{
+    public JobKind Kind => JobKind.Score;
+
+    public async Task RunAsync(Job job, JobProgressReporter progress, CancellationToken ct)
+    {
+        TorchGuard.EnsureAvailable(torchStatus);
+        Recording recording;
+        Asset asset;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            recording = await db.Recordings.AsNoTracking().SingleAsync(r => r.Id == job.RecordingId, ct);
+            asset = await db.Assets.AsNoTracking().Include(a => a.ActiveModel).SingleAsync(a => a.Id == job.AssetId, ct);
+        }
+        var model = asset.ActiveModel ?? throw new JobFailedException($"Asset '{asset.Name}' has no trained model yet: train one on normal data first.");
+
+        await progress.ReportAsync(0, $"Reading {recording.FileName}", null, ct, force: true);
+        var series = await Task.Run(() => loader.Load(recording), ct);
+
+        var batches = Channel.CreateBounded<ScoreBatch>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
+        var scoring = torch.RunAsync(() => Produce(job, asset, model, series, batches.Writer, options.Value.ScoringBatchSize, ct));
+
+        var stored = 0;
+        var total = Math.Max(1, series.Rows / model.Window);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                var result = await writer.StoreAsync(batch, ct);
+                if (result.Rows.Count > 0)
+                    await notifier.WindowsScoredAsync(asset.Id, result.Rows);
+                foreach (var alarm in result.ChangedAlarms)
+                    await notifier.AlarmChangedAsync(alarm);
+                stored += batch.Windows.Count;
+                await progress.ReportAsync((double)stored / total, $"{stored} of {total} windows scored", null, ct);
+            }
+        }
+        catch (Exception e)
+        {
+            // Unblocks the producer, which would otherwise wait forever for room in the channel.
+            batches.Writer.TryComplete(e);
+            throw;
+        }
+        await scoring;
+
+        await jobs.CompleteAsync(job.Id, model.Id, $"{stored} windows scored with model v{model.Version}", ct);
+        job.State = JobState.Succeeded;
+        job.Progress = 1;
+        job.Message = $"{stored} windows scored";
+        await notifier.JobProgressAsync(job);
+    }
+
+    private bool Produce(Job job, Asset asset, DetectorModel model, TimeSeries series, ChannelWriter<ScoreBatch> output, int batchSize, CancellationToken ct)
+    {
+        try
+        {
+            using var detector = Detector.Load(blobs.PathOf(model.ArtifactKey), torchStatus.Info.ToDevice());
+            var rule = new OnDelayAlarmRule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
+            foreach (var scores in detector.ScoreBatches(series, stride: null, batchSize, ct))
+            {
+                var windows = new List<ScoredWindow>(scores.Count);
+                var changes = new List<(int, ConditionChange)>();
+                foreach (var s in scores)
+                {
+                    var above = s.Calibrated >= 1.0;
+                    windows.Add(new ScoredWindow(s.Index, s.StartRow, s.EndRow, series.TimeOf(s.StartRow), series.TimeOf(s.EndRow - 1),
+                        s.Score, s.Calibrated, above));
+                    var change = rule.Push(above);
+                    if (change != ConditionChange.None) changes.Add((s.Index, change));
+                }
+                // Blocking here is deliberate: this is the torch thread, and the wait is the backpressure.
+                output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes), ct).AsTask().GetAwaiter().GetResult();
+            }
+            output.TryComplete();
+            return true;
+        }
+        catch (Exception e)
+        {
+            output.TryComplete(e);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Threading.Channels;
+using KukaPortal.Data;
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Jobs;
+using KukaPortal.Data.Storage;
+using KukaPortal.Ml.Scoring;
+using KukaPortal.Ml.Training;
+using KukaPortal.Web.Monitoring;
+using KukaPortal.Web.Recordings;
+using KukaPortal.Web.Torch;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KukaPortal.Web.Jobs;
+
+/// <summary>Trains a conv autoencoder on a normal recording, stores the artifact and makes it the asset's active model.</summary>
+public sealed class TrainJobHandler(
+    IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
+    BlobStore blobs, JobStore jobs, MonitoringNotifier notifier, IOptions<TrainingOptions> options, TimeProvider time)
+    : IJobHandler
+{
+    public JobKind Kind => JobKind.Train;
+
+    public async Task RunAsync(Job job, JobProgressReporter progress, CancellationToken ct)
+    {
+        TorchGuard.EnsureAvailable(torchStatus);
+        Recording recording;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            recording = await db.Recordings.AsNoTracking().SingleAsync(r => r.Id == job.RecordingId, ct);
+
+        await progress.ReportAsync(0, $"Reading {recording.FileName}", null, ct, force: true);
+        var series = await Task.Run(() => loader.Load(recording), ct);
+        var settings = options.Value.ToSettings();
+
+        // The trainer reports on the torch thread; the latest report is relayed from here.
+        var reports = Channel.CreateBounded<TrainingProgress>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        var training = torch.RunAsync(() =>
+        {
+            try
+            {
+                using var detector = ConvAeTrainer.Train(series, settings, torchStatus.Info.ToDevice(), p => reports.Writer.TryWrite(p), ct);
+                var path = Path.Combine(Path.GetTempPath(), $"kukaportal-{job.Id:N}.kpm");
+                detector.Save(path);
+                return (Path: path, detector.Threshold);
+            }
+            finally
+            {
+                reports.Writer.TryComplete();
+            }
+        });
+
+        await foreach (var report in reports.Reader.ReadAllAsync(ct))
+        {
+            var message = $"Iteration {report.Iteration}/{report.Iterations}, loss {report.Loss:G4}";
+            await progress.ReportAsync(0.95 * report.Iteration / report.Iterations, message, report.Loss, ct);
+        }
+        var (artifactPath, threshold) = await training;
+
+        var blob = blobs.Adopt(artifactPath, $"models/{job.AssetId}", ".kpm");
+        var model = await RegisterModelAsync(job, recording, blob, threshold, settings.Window, ct);
+        await jobs.CompleteAsync(job.Id, model.Id, $"Model v{model.Version} trained; threshold {threshold:G4}", ct);
+        job.State = JobState.Succeeded;
+        job.Progress = 1;
+        job.Message = $"Model v{model.Version} trained";
+        await notifier.JobProgressAsync(job);
+        await notifier.ModelChangedAsync(model);
+    }
+
+    private async Task<DetectorModel> RegisterModelAsync(Job job, Recording recording, StoredBlob blob, double threshold, int window, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var asset = await db.Assets.SingleAsync(a => a.Id == job.AssetId, ct);
+        var version = 1 + (await db.Models.Where(m => m.AssetId == job.AssetId).MaxAsync(m => (int?)m.Version, ct) ?? 0);
+        var model = new DetectorModel
+        {
+            AssetId = job.AssetId, Version = version, Family = "conv-ae", ArtifactKey = blob.Key, Threshold = threshold,
+            Window = window, TrainingRecordingId = recording.Id, CreatedAt = time.GetUtcNow(),
+        };
+        db.Models.Add(model);
+        await db.SaveChangesAsync(ct);
+        asset.ActiveModelId = model.Id;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return model;
+    }
+}

@@ -1,0 +1,15 @@
+namespace KukaPortal.Web.Jobs;
+
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    /// <summary>How long a claimed job stays ours without a heartbeat; after that another worker may take it over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an idle worker looks for jobs queued by other processes.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Windows per forward pass and per stored batch (GUIDE: 64–512 is the sweet spot).</summary>
+    public int ScoringBatchSize { get; set; } = 256;
+}

@@ -1,0 +1,34 @@
+using KukaPortal.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace KukaPortal.Web.Monitoring;
+
+/// <summary>Live push to dashboards: one group per asset, plus catch-up from the database after a reconnect.</summary>
+[Authorize]
+public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) : Hub<IMonitoringClient>
+{
+    public const string Path = "/hubs/monitoring";
+
+    /// <summary>Most windows one catch-up call returns; a client that is further behind calls again.</summary>
+    public const int CatchUpLimit = 5000;
+
+    public static string AssetGroup(int assetId) => $"asset:{assetId}";
+
+    public Task JoinAsset(int assetId) => Groups.AddToGroupAsync(Context.ConnectionId, AssetGroup(assetId));
+
+    public Task LeaveAsset(int assetId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, AssetGroup(assetId));
+
+    /// <summary>Every stored window of the asset after <paramref name="afterSequence"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<WindowPoint>> GetWindowsSince(int assetId, long afterSequence)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(Context.ConnectionAborted);
+        return await db.WindowScores.AsNoTracking()
+            .Where(w => w.AssetId == assetId && w.Sequence > afterSequence)
+            .OrderBy(w => w.Sequence)
+            .Take(CatchUpLimit)
+            .Select(w => new WindowPoint(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold))
+            .ToListAsync(Context.ConnectionAborted);
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds and runs every test project against a throwaway PostgreSQL cluster, then prints
+# "N passed, N failed". Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+source scripts/postgres.sh
+
+require_dotnet
+require_node
+require_postgres
+require_chromium
+
+pg_dir=$(mktemp -d /tmp/kukaportal-test-pg.XXXXXX)
+results=$(mktemp -d /tmp/kukaportal-test-results.XXXXXX)
+cleanup() { cluster_stop "$pg_dir"; rm -rf "$pg_dir" "$results"; }
+trap cleanup EXIT
+
+pg_password=$(head -c 12 /dev/urandom | base64 | tr '/+' 'xy')
+# Durability is not what the tests measure; skipping fsync keeps the suite fast.
+PG_FSYNC=off cluster_start "$pg_dir" "$pg_password"
+echo "Test PostgreSQL on 127.0.0.1:$PG_PORT"
+# Each test project creates its own databases on this server.
+export KUKAPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=kukaportal;Password=$pg_password"
+
+dotnet build KukaPortal.sln -c Release -nologo -v quiet
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*' "$trx")
+  passed=$((passed + $(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')))
+  failed=$((failed + $(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')))
+done
+[ "$failed" -gt 0 ] && status=1
+[ "$passed" -eq 0 ] && { echo "No test ran." >&2; status=1; }
+echo "$passed passed, $failed failed"
+exit $status

@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using KukaPortal.Data.Entities;
+
+namespace KukaPortal.IntegrationTests.Infrastructure;
+
+/// <summary>Base of tests against the shared portal: a clean database before each test and the helpers the scenarios share.</summary>
+public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
+{
+    protected PortalFactory Portal { get; } = portal;
+
+    public virtual async ValueTask InitializeAsync() => await Portal.ResetAsync();
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    protected Task<PortalSession> SignInAsAdminAsync() => PortalSession.SignInAsync(Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+    protected Task<int> CreateAssetAsync(string name = "Robot 1") => Portal.WithDbAsync(async db =>
+    {
+        var asset = new Asset { Name = name, CreatedAt = DateTimeOffset.UtcNow, AlarmOnDelayK = 2, AlarmOnDelayN = 3 };
+        db.Assets.Add(asset);
+        await db.SaveChangesAsync();
+        return asset.Id;
+    });
+
+    protected static async Task<int> UploadAsync(PortalSession session, int assetId, string csv, string purpose, string fileName = "recording.csv")
+    {
+        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose={purpose}&fileName={fileName}", new StringContent(csv));
+        return (await session.ReadAsync<IdOnly>(response)).Id;
+    }
+
+    /// <summary>Queues a job and waits for it to finish; returns the final job as the API reports it.</summary>
+    protected static async Task<JobView> RunJobAsync(PortalSession session, int assetId, string kind, int recordingId, TimeSpan timeout)
+    {
+        var queued = await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/jobs/{kind}", new { recordingId }));
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var job = (await session.Client.GetFromJsonAsync<JobView>($"/api/jobs/{queued.Id}"))!;
+            if (job.State is "Succeeded" or "Failed") return job;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{kind} job still {job.State} after {timeout}: {job.Message}");
+            await Task.Delay(200);
+        }
+    }
+
+    protected sealed record IdOnly(int Id);
+
+    protected sealed record JobView(Guid Id, string State, double Progress, string? Message, string? Error, int? ModelId);
+}

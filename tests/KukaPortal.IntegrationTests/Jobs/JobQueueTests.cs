@@ -1,0 +1,69 @@
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Jobs;
+using KukaPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KukaPortal.IntegrationTests.Jobs;
+
+public class JobQueueTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task Concurrent_claimers_never_get_the_same_job()
+    {
+        var assetId = await CreateAssetAsync();
+        var store = Portal.Services.GetRequiredService<JobStore>();
+        // Rows inserted directly and never signalled, so the portal's own worker (polling) is the only
+        // other claimer; it would fail them quickly for lack of a recording, which we do not wait for.
+        var ids = await Portal.WithDbAsync(async db =>
+        {
+            var jobs = Enumerable.Range(0, 40).Select(i => new Job
+            {
+                Id = Guid.NewGuid(), Kind = JobKind.Score, State = JobState.Queued, AssetId = assetId, RecordingId = -1,
+                CreatedAt = DateTimeOffset.UtcNow.AddSeconds(i),
+            }).ToList();
+            db.Jobs.AddRange(jobs);
+            await db.SaveChangesAsync();
+            return jobs.Select(j => j.Id).ToHashSet();
+        });
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            var mine = new List<Guid>();
+            while (await store.ClaimNextAsync($"test-worker-{worker}", TimeSpan.FromMinutes(5), CancellationToken.None) is { } job)
+                mine.Add(job.Id);
+            return mine;
+        })));
+
+        var all = claims.SelectMany(c => c).ToList();
+        all.ShouldBeUnique();
+        all.ShouldAllBe(id => ids.Contains(id));
+        var claimedElsewhere = await Portal.WithDbAsync(db => db.Jobs.CountAsync(j => ids.Contains(j.Id) && !all.Contains(j.Id)));
+        (all.Count + claimedElsewhere).ShouldBe(40);
+    }
+
+    [Fact]
+    public async Task A_job_whose_lease_ran_out_is_taken_over()
+    {
+        var assetId = await CreateAssetAsync();
+        var store = Portal.Services.GetRequiredService<JobStore>();
+        var id = await Portal.WithDbAsync(async db =>
+        {
+            var job = new Job
+            {
+                Id = Guid.NewGuid(), Kind = JobKind.Score, State = JobState.Running, AssetId = assetId, RecordingId = -1,
+                CreatedAt = DateTimeOffset.UtcNow.AddYears(-1), LeaseOwner = "dead-worker", LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), Attempts = 1,
+            };
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        var claimed = await store.ClaimNextAsync("rescuer", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        claimed.ShouldNotBeNull();
+        claimed.Id.ShouldBe(id);
+        claimed.LeaseOwner.ShouldBe("rescuer");
+        claimed.Attempts.ShouldBe(2);
+    }
+}

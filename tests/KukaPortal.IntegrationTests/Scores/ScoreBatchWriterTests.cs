@@ -1,0 +1,72 @@
+using KukaPortal.Core.Alarms;
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Scores;
+using KukaPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KukaPortal.IntegrationTests.Scores;
+
+public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task A_retried_batch_stores_no_window_twice()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+        var batch = new ScoreBatch(assetId, Guid.NewGuid(), modelId, Windows(0, 50), []);
+
+        var first = await writer.StoreAsync(batch, CancellationToken.None);
+        var retry = await writer.StoreAsync(batch, CancellationToken.None);
+
+        first.Rows.Count.ShouldBe(50);
+        retry.Rows.ShouldBeEmpty();
+        (await Portal.WithDbAsync(db => db.WindowScores.CountAsync(w => w.JobId == batch.JobId))).ShouldBe(50);
+    }
+
+    [Fact]
+    public async Task Sequence_numbers_increase_across_batches_of_an_asset()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+
+        var a = await writer.StoreAsync(new ScoreBatch(assetId, Guid.NewGuid(), modelId, Windows(0, 5), []), CancellationToken.None);
+        var b = await writer.StoreAsync(new ScoreBatch(assetId, Guid.NewGuid(), modelId, Windows(0, 5), []), CancellationToken.None);
+
+        a.Rows.Select(r => r.Sequence).ShouldBe([1L, 2, 3, 4, 5]);
+        b.Rows.Select(r => r.Sequence).ShouldBe([6L, 7, 8, 9, 10]);
+    }
+
+    [Fact]
+    public async Task An_alarm_is_raised_and_returned_in_the_transaction_of_its_windows()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+        var jobId = Guid.NewGuid();
+        var windows = Windows(0, 6).Select(w => w with { AboveThreshold = w.WindowIndex is 1 or 2, Calibrated = w.WindowIndex == 2 ? 3.5 : 0.5 }).ToList();
+
+        var stored = await writer.StoreAsync(new ScoreBatch(assetId, jobId, modelId, windows,
+            [(2, ConditionChange.Raised), (5, ConditionChange.Cleared)]), CancellationToken.None);
+
+        var alarm = stored.ChangedAlarms.ShouldHaveSingleItem();
+        alarm.State.ShouldBe(AlarmState.ReturnedUnacknowledged);
+        alarm.FirstWindowIndex.ShouldBe(2);
+        alarm.PeakCalibrated.ShouldBe(3.5);
+        var events = await Portal.WithDbAsync(db => db.AlarmEvents.Where(e => e.AlarmId == alarm.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
+        events.ShouldBe([AlarmEventKind.Raised, AlarmEventKind.ReturnedToNormal]);
+    }
+
+    private static List<ScoredWindow> Windows(int from, int count) =>
+        Enumerable.Range(from, count).Select(i => new ScoredWindow(i, i * 10, i * 10 + 10, i, i + 1, 0.01 * i, 0.1 * i, false)).ToList();
+
+    private Task<(int, int)> CreateAssetWithModelAsync() => Portal.WithDbAsync(async db =>
+    {
+        var asset = new Asset { Name = "Writer robot", CreatedAt = DateTimeOffset.UtcNow };
+        db.Assets.Add(asset);
+        await db.SaveChangesAsync();
+        var model = new DetectorModel { AssetId = asset.Id, Version = 1, Family = "conv-ae", ArtifactKey = "models/x.kpm", Threshold = 1, Window = 10, CreatedAt = DateTimeOffset.UtcNow };
+        db.Models.Add(model);
+        await db.SaveChangesAsync();
+        return (asset.Id, model.Id);
+    });
+}

@@ -1,0 +1,58 @@
+using KukaPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KukaPortal.IntegrationTests.Slice;
+
+public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task A_broken_csv_is_rejected_with_its_line_and_column_and_nothing_is_stored()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+
+        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=normal",
+            new StringContent("a,b\n1,2\n3,oops\n"), TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).ShouldBe(422);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Line 3, column 'b': 'oops' is not a number.");
+        (await Portal.WithDbAsync(db => db.Recordings.CountAsync())).ShouldBe(0);
+        StoredFiles().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_recording_with_other_channels_than_the_asset_has_is_rejected_naming_them()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+        await UploadAsync(session, assetId, "a,b\n1,2\n", "normal");
+
+        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=scoring",
+            new StringContent("a,c\n1,2\n"), TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).ShouldBe(422);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("missing channels: b; extra channels: c");
+        (await Portal.WithDbAsync(db => db.Recordings.CountAsync())).ShouldBe(1);
+        StoredFiles().Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_accepted_upload_keeps_the_original_bytes_under_their_checksum()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+        var csv = RobotCsv.Normal(100);
+
+        var id = await UploadAsync(session, assetId, csv, "normal");
+
+        var recording = await Portal.WithDbAsync(db => db.Recordings.SingleAsync(r => r.Id == id));
+        recording.Rows.ShouldBe(100);
+        recording.Channels.Length.ShouldBe(RobotCsv.Channels);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
+        recording.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        File.ReadAllBytes(Path.Combine(Portal.StorageRoot, recording.StorageKey)).ShouldBe(bytes);
+    }
+
+    private string[] StoredFiles() =>
+        Directory.Exists(Portal.StorageRoot) ? Directory.GetFiles(Portal.StorageRoot, "*", SearchOption.AllDirectories) : [];
+}

@@ -1,0 +1,42 @@
+using KukaPortal.Ml.Runtime;
+using Shouldly;
+using TorchSharp;
+
+namespace KukaPortal.Ml.Tests.Runtime;
+
+public sealed class TorchRuntimeTests
+{
+    [Fact]
+    public void Cpu_initialisation_loads_libtorch_and_reports_it()
+    {
+        var info = TorchRuntime.Initialize(TorchDeviceOption.Cpu);
+
+        info.Error.ShouldBeNull();
+        info.Available.ShouldBeTrue();
+        info.DeviceType.ShouldBe("cpu");
+        info.LibTorchVersion.ShouldNotBeNullOrWhiteSpace();
+        info.Threads.ShouldBeGreaterThan(0);
+        info.ToDevice().type.ShouldBe(DeviceType.CPU);
+    }
+
+    [Fact]
+    public void Asking_for_cuda_without_a_gpu_reports_unavailable_instead_of_throwing()
+    {
+        Assert.SkipWhen(torch.cuda.is_available(), "This machine has a GPU.");
+
+        var info = TorchRuntime.Initialize(TorchDeviceOption.Cuda);
+
+        info.Available.ShouldBeFalse();
+        info.Error.ShouldNotBeNull().ShouldContain("CUDA");
+        Should.Throw<InvalidOperationException>(() => info.ToDevice());
+    }
+
+    [Fact]
+    public void Auto_falls_back_to_cpu_without_a_gpu()
+    {
+        var info = TorchRuntime.Initialize(TorchDeviceOption.Auto);
+
+        info.Available.ShouldBeTrue();
+        info.DeviceType.ShouldBe(torch.cuda.is_available() ? "cuda" : "cpu");
+    }
+}

@@ -1,0 +1,92 @@
+using KukaPortal.Core.Series;
+using KukaPortal.Core.Windowing;
+using Shouldly;
+
+namespace KukaPortal.Ml.Tests.Scoring;
+
+public sealed class DetectorScoringTests(TrainedDetectorFixture fixture) : IClassFixture<TrainedDetectorFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Injected_anomaly_scores_above_the_threshold_while_normal_windows_stay_mostly_below()
+    {
+        var detector = fixture.Detector;
+        var test = SyntheticSeries.WithSpike(SyntheticSeries.Normal(1600, seed: 99), channel: 1, start: 800, length: 16);
+
+        var scores = detector.ScoreBatches(test, ct: Ct).SelectMany(b => b).ToList();
+
+        scores.Count.ShouldBe(100);                                          // 1600 rows / W = 16, no overlap
+        var anomalous = scores.Where(s => s.StartRow < 816 && s.EndRow > 800).ToList();
+        var normal = scores.Except(anomalous).ToList();
+        anomalous.ShouldNotBeEmpty();
+        anomalous.ShouldAllBe(s => s.Calibrated > 1.0);
+        normal.Count(s => s.Calibrated <= 1.0).ShouldBeGreaterThanOrEqualTo((int)(0.9 * normal.Count));
+        // The per-channel errors point at the channel that was disturbed.
+        anomalous.ShouldAllBe(s => Array.IndexOf(s.ChannelErrors, s.ChannelErrors.Max()) == 1);
+    }
+
+    [Fact]
+    public void Scores_come_in_batches_with_rows_and_calibration_consistent()
+    {
+        var detector = fixture.Detector;
+
+        var batches = detector.ScoreBatches(SyntheticSeries.Normal(1000, seed: 4), stride: 8, batchSize: 50, ct: Ct).ToList();
+
+        batches.Select(b => b.Count).ShouldBe([50, 50, 24]);                 // (1000 − 16) / 8 + 1 = 124 windows
+        var all = batches.SelectMany(b => b).ToList();
+        all.Select(s => s.Index).ShouldBe(Enumerable.Range(0, all.Count));
+        all.ShouldAllBe(s => s.EndRow - s.StartRow == 16 && s.StartRow == s.Index * 8);
+        all.ShouldAllBe(s => Math.Abs(s.Calibrated - s.Score / detector.Threshold) < 1e-12);
+        all.ShouldAllBe(s => Math.Abs(s.ChannelErrors.Average(e => (double)e) - s.Score) < 1e-6);
+        detector.Model.modules().ShouldAllBe(m => !m.training);
+    }
+
+    [Fact]
+    public void Channels_in_another_order_are_realigned()
+    {
+        var detector = fixture.Detector;
+        var series = SyntheticSeries.Normal(400, seed: 21);
+        var order = new[] { 3, 0, 2, 1 };
+        var shuffledValues = new float[series.Values.Length];
+        for (var r = 0; r < series.Rows; r++)
+            for (var c = 0; c < 4; c++)
+                shuffledValues[r * 4 + c] = series[r, order[c]];
+        var shuffled = new TimeSeries(order.Select(c => series.Channels[c]).ToArray(), shuffledValues);
+
+        var expected = detector.ScoreBatches(series, ct: Ct).SelectMany(b => b).Select(s => s.Score);
+        var actual = detector.ScoreBatches(shuffled, ct: Ct).SelectMany(b => b).Select(s => s.Score);
+
+        actual.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Mismatched_channels_are_refused_before_scoring_with_missing_and_extra_names()
+    {
+        var channels = new[] { "a1_position", "a1_current", "a2_position", "a3_torque" };
+        var series = SyntheticSeries.Normal(100, seed: 1, channels);
+
+        var error = Should.Throw<ArgumentException>(() => fixture.Detector.ScoreBatches(series, ct: Ct));
+
+        error.Message.ShouldContain("Missing: [a2_current]");
+        error.Message.ShouldContain("Extra: [a3_torque]");
+    }
+
+    [Fact]
+    public void Reconstruction_is_in_original_units_and_close_to_a_normal_window()
+    {
+        var detector = fixture.Detector;
+        var series = SyntheticSeries.Normal(200, seed: 8);
+        var span = new WindowSpan(0, 64, 16);
+
+        var reconstruction = detector.Reconstruct(series, span);
+
+        reconstruction.Length.ShouldBe(16 * 4);
+        for (var c = 0; c < 4; c++)
+        {
+            double range = detector.Scaler.Maximums[c] - detector.Scaler.Minimums[c];
+            var meanAbsoluteError = Enumerable.Range(0, 16).Average(t => (double)Math.Abs(reconstruction[t * 4 + c] - series[64 + t, c]));
+            meanAbsoluteError.ShouldBeLessThan(0.15 * range, $"channel {c}");
+        }
+    }
+}

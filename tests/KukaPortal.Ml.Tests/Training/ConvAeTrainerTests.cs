@@ -1,0 +1,77 @@
+using KukaPortal.Ml.Training;
+using Shouldly;
+using static TorchSharp.torch;
+
+namespace KukaPortal.Ml.Tests.Training;
+
+public sealed class ConvAeTrainerTests
+{
+    private static readonly ConvAeSettings Tiny = new()
+    {
+        Window = 12,
+        Latent = 4,
+        BaseWidth = 2,
+        Iterations = 40,
+        BatchSize = 16,
+        Seed = 7,
+        ProgressInterval = 10,
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Training_lowers_the_training_and_validation_loss()
+    {
+        var reports = new List<TrainingProgress>();
+        var settings = Tiny with { Iterations = 300, LearningRate = 3e-3, ProgressInterval = 30 };
+
+        using var detector = ConvAeTrainer.Train(SyntheticSeries.Normal(1500, seed: 3), settings, CPU, reports.Add, Ct);
+
+        reports.Select(r => r.Iteration).ShouldBe(Enumerable.Range(1, 10).Select(i => i * 30));
+        reports[^1].Loss.ShouldBeLessThan(reports[0].Loss / 2);
+        reports[^1].ValidationLoss!.Value.ShouldBeLessThan(reports[0].ValidationLoss!.Value / 2);
+        detector.Metadata.Training.FinalLoss.ShouldBe(reports[^1].Loss);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_identical_weights_and_threshold_on_cpu()
+    {
+        var normal = SyntheticSeries.Normal(800, seed: 5);
+
+        using var first = ConvAeTrainer.Train(normal, Tiny, CPU, ct: Ct);
+        using var second = ConvAeTrainer.Train(normal, Tiny, CPU, ct: Ct);
+        using var otherSeed = ConvAeTrainer.Train(normal, Tiny with { Seed = 8 }, CPU, ct: Ct);
+
+        var a = first.Model.state_dict();
+        var b = second.Model.state_dict();
+        a.Keys.ShouldBe(b.Keys);
+        a.Keys.ShouldAllBe(k => a[k].eq(b[k]).all().item<bool>());
+        second.Threshold.ShouldBe(first.Threshold);
+        otherSeed.Threshold.ShouldNotBe(first.Threshold);
+    }
+
+    [Fact]
+    public void Cancellation_stops_training_between_iterations()
+    {
+        using var cancel = new CancellationTokenSource();
+        var reports = new List<TrainingProgress>();
+        var settings = Tiny with { Iterations = 100_000, ProgressInterval = 5 };
+
+        Should.Throw<OperationCanceledException>(() => ConvAeTrainer.Train(SyntheticSeries.Normal(800, seed: 5), settings, CPU,
+            p => { reports.Add(p); cancel.Cancel(); }, cancel.Token));
+
+        reports.Count.ShouldBe(1);
+        reports[0].Iteration.ShouldBe(5);
+    }
+
+    [Fact]
+    public void Non_finite_training_data_is_refused_with_its_position()
+    {
+        var normal = SyntheticSeries.Normal(800, seed: 5);
+        normal.Values[10 * normal.ChannelCount + 2] = float.NaN;
+
+        var error = Should.Throw<ArgumentException>(() => ConvAeTrainer.Train(normal, Tiny, CPU, ct: Ct));
+        error.Message.ShouldContain("row 10");
+        error.Message.ShouldContain(SyntheticSeries.ChannelNames[2]);
+    }
+}

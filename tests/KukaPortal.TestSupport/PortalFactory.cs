@@ -1,0 +1,90 @@
+using KukaPortal.Data;
+using KukaPortal.Web.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Xunit;
+
+namespace KukaPortal.TestSupport;
+
+/// <summary>
+/// The real portal (real PostgreSQL, real worker, real TorchSharp) on a database of its own, with
+/// training settings small enough for tests. <see cref="ResetAsync"/> empties every table between tests.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Test-Admin-Password-1";
+
+    private readonly string _database = $"kukaportal_test_{Guid.NewGuid():N}";
+    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"kukaportal-test-blobs-{Guid.NewGuid():N}");
+    private Respawner? _respawner;
+
+    public string ConnectionString => TestPostgres.DatabaseConnectionString(_database);
+    public string StorageRoot => _storage;
+
+    /// <summary>Settings a test class may change before the host starts.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Portal"] = ConnectionString,
+        ["Storage:Root"] = _storage,
+        ["Admin:Email"] = AdminEmail,
+        ["Admin:Password"] = AdminPassword,
+        ["Portal:MigrateOnStartup"] = "true",
+        ["Torch:Threads"] = "2",
+        ["Training:Window"] = "16",
+        ["Training:Latent"] = "8",
+        ["Training:BaseWidth"] = "4",
+        ["Training:Iterations"] = "200",
+        ["Training:BatchSize"] = "32",
+        ["Worker:ScoringBatchSize"] = "16",
+        ["Worker:PollInterval"] = "00:00:00.500",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = Services; // starts the host: migrations and first-run seeding happen here
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+    }
+
+    /// <summary>Empties every table, then recreates the roles and the administrator as on a first run.</summary>
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner!.ResetAsync(connection);
+        }
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FirstRunSeeder>().SeedAsync();
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(_database);
+        if (Directory.Exists(_storage)) Directory.Delete(_storage, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.Http.Connections;
+
+namespace KukaPortal.TestSupport;
+
+/// <summary>A signed-in user of a test portal: an HttpClient with their cookie, and hub connections on their behalf.</summary>
+public sealed partial class PortalSession : IDisposable
+{
+    private readonly PortalFactory _portal;
+    private readonly CookieContainer _cookies = new();
+
+    private PortalSession(PortalFactory portal)
+    {
+        _portal = portal;
+        Client = portal.CreateDefaultClient(new CookieContainerHandler(_cookies));
+    }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Signs in through the real login form (antiforgery token and all).</summary>
+    public static async Task<PortalSession> SignInAsync(PortalFactory portal, string email, string password)
+    {
+        var session = new PortalSession(portal);
+        var form = await session.Client.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        var response = await session.Client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+        if (session._cookies.GetCookies(session.Client.BaseAddress!).All(c => !c.Name.Contains("Identity")))
+            throw new InvalidOperationException($"Sign-in as {email} failed ({(int)response.StatusCode}).");
+        return session;
+    }
+
+    public HubConnection CreateHubConnection() =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Client.BaseAddress!, "/hubs/monitoring"), options =>
+            {
+                // The in-memory test server speaks long polling; the cookie is this user's.
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => _portal.Server.CreateHandler();
+                options.Headers["Cookie"] = _cookies.GetCookieHeader(Client.BaseAddress!);
+            })
+            .Build();
+
+    public async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
