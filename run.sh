@@ -28,12 +28,13 @@ if [ -z "${Admin__Password:-}" ]; then
 fi
 export Storage__Root=${Storage__Root:-$repo/.data/blobs}
 export Portal__MigrateOnStartup=${Portal__MigrateOnStartup:-true}
+export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
 
 echo "Building the portal..."
 dotnet build src/KukaPortal.Web -c Release -v quiet -nologo
 cat <<INFO
 
-  KukaPortal: http://localhost:5080
+  KukaPortal: ${ASPNETCORE_URLS}
   Sign in as ${Admin__Email} with password ${Admin__Password}
   (the password applies when the first user is created; later runs keep the account as it is)
   Ctrl-C stops the portal; the database keeps its data for the next run.

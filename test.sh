@@ -26,7 +26,7 @@ export KUKAPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=kukaporta
 dotnet build KukaPortal.sln -c Release -nologo -v quiet
 
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*/*Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo \

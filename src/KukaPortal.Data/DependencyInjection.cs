@@ -17,8 +17,9 @@ public static class DependencyInjection
 
     public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException(
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionName} is not set. ./run.sh sets it to a private PostgreSQL cluster; otherwise set ConnectionStrings__{ConnectionName}.");
 
         // One data source (one connection pool) for EF and for the raw COPY writer.

@@ -37,8 +37,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Torch:Threads"] = "2",
         ["Training:Window"] = "16",
         ["Training:Latent"] = "8",
-        ["Training:BaseWidth"] = "4",
-        ["Training:Iterations"] = "200",
+        ["Training:BaseWidth"] = "8",
+        ["Training:Iterations"] = "1000",
         ["Training:BatchSize"] = "32",
         ["Worker:ScoringBatchSize"] = "16",
         ["Worker:PollInterval"] = "00:00:00.500",
@@ -50,7 +50,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _ = Services; // starts the host: migrations and first-run seeding happen here
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -70,6 +70,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await connection.OpenAsync();
             await _respawner!.ResetAsync(connection);
         }
+        if (Directory.Exists(_storage)) Directory.Delete(_storage, recursive: true);
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FirstRunSeeder>().SeedAsync();
     }

@@ -35,7 +35,11 @@ public sealed partial class PortalSession : IDisposable
             ["Input.Password"] = password,
         }));
         if (session._cookies.GetCookies(session.Client.BaseAddress!).All(c => !c.Name.Contains("Identity")))
-            throw new InvalidOperationException($"Sign-in as {email} failed ({(int)response.StatusCode}).");
+        {
+            var page = await response.Content.ReadAsStringAsync();
+            var error = LoginError().Match(page).Groups[1].Value;
+            throw new InvalidOperationException($"Sign-in as {email} failed ({(int)response.StatusCode}): {(error.Length > 0 ? error : page[..Math.Min(page.Length, 6000)])}");
+        }
         return session;
     }
 
@@ -57,6 +61,9 @@ public sealed partial class PortalSession : IDisposable
     }
 
     public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("class=\"login-error\"[^>]*>([^<]*)<")]
+    private static partial Regex LoginError();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

@@ -28,7 +28,8 @@ public static class RobotCsv
             var anomalous = r >= anomalyStart && r < anomalyStart + anomalyLength;
             for (var c = 0; c < Channels; c++)
             {
-                var value = Math.Sin(2 * Math.PI * r / 50.0 + c) * (1 + 0.2 * c) + 0.02 * (random.NextDouble() - 0.5);
+                // A period that no window stride divides, so training windows see every phase of the motion.
+                var value = Math.Sin(2 * Math.PI * r / 47.3 + c) * (1 + 0.2 * c) + 0.02 * (random.NextDouble() - 0.5);
                 if (anomalous) value += (c % 2 == 0 ? 3.0 : -3.0) * (0.5 + random.NextDouble());
                 text.Append(',').Append(value.ToString("G6", CultureInfo.InvariantCulture));
             }

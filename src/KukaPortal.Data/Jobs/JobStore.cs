@@ -29,10 +29,19 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, JobSi
         return job;
     }
 
-    public async Task<Job?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken ct)
+    /// <summary>
+    /// Claims the oldest claimable job. A job whose workers kept dying (its lease ran out
+    /// <paramref name="maxAttempts"/> times) is failed instead of being tried forever.
+    /// </summary>
+    public async Task<Job?> ClaimNextAsync(string workerId, TimeSpan lease, int maxAttempts, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
+        var gaveUp = $"Gave up after {maxAttempts} attempts: the worker running this job stopped each time.";
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE jobs SET state = 'Failed', error = {gaveUp}, finished_at = {now}, lease_owner = NULL, lease_expires_at = NULL
+            WHERE state = 'Running' AND lease_expires_at < {now} AND attempts >= {maxAttempts}
+            """, ct);
         var claimed = await db.Jobs.FromSql($"""
             UPDATE jobs SET state = 'Running', lease_owner = {workerId}, lease_expires_at = {now + lease},
                    started_at = COALESCE(started_at, {now}), attempts = attempts + 1

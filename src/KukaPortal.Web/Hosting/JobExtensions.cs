@@ -1,5 +1,4 @@
 using KukaPortal.Web.Jobs;
-using Microsoft.Extensions.Options;
 
 namespace KukaPortal.Web.Hosting;
 

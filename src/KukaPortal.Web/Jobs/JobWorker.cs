@@ -26,7 +26,7 @@ public sealed class JobWorker(
             Job? job;
             try
             {
-                job = await jobs.ClaimNextAsync(_workerId, settings.Lease, stoppingToken);
+                job = await jobs.ClaimNextAsync(_workerId, settings.Lease, settings.MaxAttempts, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -59,10 +59,24 @@ public sealed class JobWorker(
         {
             var message = e is JobFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             logger.LogError(e, "{Kind} job {JobId} failed", job.Kind, job.Id);
+            await RecordFailureAsync(job, message);
+        }
+    }
+
+    private async Task RecordFailureAsync(Job job, string message)
+    {
+        try
+        {
             await jobs.FailAsync(job.Id, message, CancellationToken.None);
             job.State = JobState.Failed;
             job.Message = message;
             await notifier.JobProgressAsync(job);
+        }
+        catch (Exception e)
+        {
+            // Typically the database is down too. The job keeps its lease until it expires and is then
+            // retried; the worker itself must live on.
+            logger.LogError(e, "Could not record the failure of job {JobId}; it will be retried after its lease expires", job.Id);
         }
     }
 }

@@ -7,6 +7,9 @@ public sealed class WorkerOptions
     /// <summary>How long a claimed job stays ours without a heartbeat; after that another worker may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Attempts before a job whose worker keeps dying is failed for good.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
     /// <summary>How often an idle worker looks for jobs queued by other processes.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

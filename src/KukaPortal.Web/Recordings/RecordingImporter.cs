@@ -23,7 +23,7 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
         try
         {
             var series = await ParseAsync(blob.Key, ct);
-            var channelProblem = await CheckChannelsAsync(db, assetId, series, ct);
+            var channelProblem = FindMissingValue(series) ?? await CheckChannelsAsync(db, assetId, series, ct);
             if (channelProblem is not null)
             {
                 blobs.Delete(blob.Key);
@@ -57,6 +57,18 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
         using var stream = blobs.OpenRead(key);
         return CsvRecordingReader.Read(stream);
     }, ct);
+
+    /// <summary>
+    /// Models cannot learn from or score a gap. Until configurable missing-value policies exist
+    /// (interpolate / drop rows), a recording must be complete; the first gap is named.
+    /// </summary>
+    private static string? FindMissingValue(TimeSeries series)
+    {
+        var index = Array.FindIndex(series.Values, v => !float.IsFinite(v));
+        if (index < 0) return null;
+        var row = index / series.ChannelCount;
+        return $"Data row {row + 1}, channel '{series.Channels[index % series.ChannelCount]}': the value is missing or not a finite number; recordings must be complete.";
+    }
 
     /// <summary>All recordings of an asset share one channel set, or models trained on one could not score another.</summary>
     private static async Task<string?> CheckChannelsAsync(PortalDbContext db, int assetId, TimeSeries series, CancellationToken ct)

@@ -30,7 +30,7 @@ public class JobQueueTests(PortalFactory portal) : PortalTest(portal)
         var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
         {
             var mine = new List<Guid>();
-            while (await store.ClaimNextAsync($"test-worker-{worker}", TimeSpan.FromMinutes(5), CancellationToken.None) is { } job)
+            while (await store.ClaimNextAsync($"test-worker-{worker}", TimeSpan.FromMinutes(5), maxAttempts: 3, CancellationToken.None) is { } job)
                 mine.Add(job.Id);
             return mine;
         })));
@@ -59,11 +59,36 @@ public class JobQueueTests(PortalFactory portal) : PortalTest(portal)
             return job.Id;
         });
 
-        var claimed = await store.ClaimNextAsync("rescuer", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var claimed = await store.ClaimNextAsync("rescuer", TimeSpan.FromMinutes(5), maxAttempts: 3, CancellationToken.None);
 
         claimed.ShouldNotBeNull();
         claimed.Id.ShouldBe(id);
         claimed.LeaseOwner.ShouldBe("rescuer");
         claimed.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_job_that_exhausted_its_attempts_is_failed_not_retried()
+    {
+        var assetId = await CreateAssetAsync();
+        var store = Portal.Services.GetRequiredService<JobStore>();
+        var id = await Portal.WithDbAsync(async db =>
+        {
+            var job = new Job
+            {
+                Id = Guid.NewGuid(), Kind = JobKind.Score, State = JobState.Running, AssetId = assetId, RecordingId = -1,
+                CreatedAt = DateTimeOffset.UtcNow.AddYears(-1), LeaseOwner = "dead-worker", LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), Attempts = 3,
+            };
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        var claimed = await store.ClaimNextAsync("rescuer", TimeSpan.FromMinutes(5), maxAttempts: 3, CancellationToken.None);
+
+        claimed.ShouldBeNull();
+        var job = await Portal.WithDbAsync(db => db.Jobs.SingleAsync(j => j.Id == id));
+        job.State.ShouldBe(JobState.Failed);
+        job.Error!.ShouldContain("Gave up after 3 attempts");
     }
 }

@@ -39,7 +39,7 @@ public class ThinSliceTests(PortalFactory portal) : PortalTest(portal)
         stored.Count.ShouldBe(100);
         stored.Select(w => w.Sequence).ShouldBeUnique();
         stored.Where(w => w.WindowIndex is >= 50 and <= 54).ShouldAllBe(w => w.AboveThreshold);
-        stored.Count(w => w.AboveThreshold).ShouldBeLessThan(15, "the normal part of the recording should stay mostly below the threshold");
+        stored.Count(w => w.AboveThreshold).ShouldBeLessThan(15, "the normal part of the recording should stay mostly below the threshold: " + string.Join(" ", stored.Select(w => w.Calibrated.ToString("F2"))));
 
         await WaitUntilAsync(() => pushed.Count >= stored.Count, TimeSpan.FromSeconds(10));
         pushed.Select(p => p.Sequence).Order().ShouldBe(stored.Select(w => w.Sequence).Order());

@@ -21,6 +21,21 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_recording_with_a_missing_value_is_rejected_naming_the_row_and_channel()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+
+        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=normal",
+            new StringContent("a,b\n1,2\n3,\n"), TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).ShouldBe(422);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Data row 2, channel 'b': the value is missing");
+        (await Portal.WithDbAsync(db => db.Recordings.CountAsync())).ShouldBe(0);
+        StoredFiles().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_recording_with_other_channels_than_the_asset_has_is_rejected_naming_them()
     {
         using var session = await SignInAsAdminAsync();

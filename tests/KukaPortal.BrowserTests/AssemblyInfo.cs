@@ -1,0 +1,4 @@
+using KukaPortal.BrowserTests;
+
+[assembly: AssemblyFixture(typeof(BrowserPortal))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,0 +1,3 @@
+global using KukaPortal.TestSupport;
+global using Shouldly;
+global using Xunit;
