@@ -22,6 +22,19 @@ public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
         return asset.Id;
     });
 
+    /// <summary>A model row for tests of storage and push; it has no artifact, so it cannot score.</summary>
+    protected Task<int> CreateModelRowAsync(int assetId, int window = 16) => Portal.WithDbAsync(async db =>
+    {
+        var model = new DetectorModel
+        {
+            AssetId = assetId, Version = 1, Family = "conv-ae", ArtifactKey = "models/none.kpm", Threshold = 1, Window = window,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Models.Add(model);
+        await db.SaveChangesAsync();
+        return model.Id;
+    });
+
     protected static async Task<int> UploadAsync(PortalSession session, int assetId, string csv, string purpose, string fileName = "recording.csv")
     {
         var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose={purpose}&fileName={fileName}", new StringContent(csv));

@@ -47,17 +47,7 @@ public class JobQueueTests(PortalFactory portal) : PortalTest(portal)
     {
         var assetId = await CreateAssetAsync();
         var store = Portal.Services.GetRequiredService<JobStore>();
-        var id = await Portal.WithDbAsync(async db =>
-        {
-            var job = new Job
-            {
-                Id = Guid.NewGuid(), Kind = JobKind.Score, State = JobState.Running, AssetId = assetId, RecordingId = -1,
-                CreatedAt = DateTimeOffset.UtcNow.AddYears(-1), LeaseOwner = "dead-worker", LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), Attempts = 1,
-            };
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync();
-            return job.Id;
-        });
+        var id = await InsertJobOfDeadWorkerAsync(assetId, attempts: 1);
 
         var claimed = await store.ClaimNextAsync("rescuer", TimeSpan.FromMinutes(5), maxAttempts: 3, CancellationToken.None);
 
@@ -72,17 +62,7 @@ public class JobQueueTests(PortalFactory portal) : PortalTest(portal)
     {
         var assetId = await CreateAssetAsync();
         var store = Portal.Services.GetRequiredService<JobStore>();
-        var id = await Portal.WithDbAsync(async db =>
-        {
-            var job = new Job
-            {
-                Id = Guid.NewGuid(), Kind = JobKind.Score, State = JobState.Running, AssetId = assetId, RecordingId = -1,
-                CreatedAt = DateTimeOffset.UtcNow.AddYears(-1), LeaseOwner = "dead-worker", LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), Attempts = 3,
-            };
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync();
-            return job.Id;
-        });
+        var id = await InsertJobOfDeadWorkerAsync(assetId, attempts: 3);
 
         var claimed = await store.ClaimNextAsync("rescuer", TimeSpan.FromMinutes(5), maxAttempts: 3, CancellationToken.None);
 
@@ -91,4 +71,18 @@ public class JobQueueTests(PortalFactory portal) : PortalTest(portal)
         job.State.ShouldBe(JobState.Failed);
         job.Error!.ShouldContain("Gave up after 3 attempts");
     }
+
+    /// <summary>A running job whose worker died a minute ago: its lease has run out.</summary>
+    private Task<Guid> InsertJobOfDeadWorkerAsync(int assetId, int attempts) => Portal.WithDbAsync(async db =>
+    {
+        var job = new Job
+        {
+            Id = Guid.NewGuid(), Kind = JobKind.Score, State = JobState.Running, AssetId = assetId, RecordingId = -1,
+            CreatedAt = DateTimeOffset.UtcNow.AddYears(-1), LeaseOwner = "dead-worker", LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            Attempts = attempts,
+        };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync();
+        return job.Id;
+    });
 }

@@ -1,5 +1,4 @@
 using KukaPortal.Core.Alarms;
-using KukaPortal.Data.Entities;
 using KukaPortal.Data.Scores;
 using KukaPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -59,14 +58,9 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
     private static List<ScoredWindow> Windows(int from, int count) =>
         Enumerable.Range(from, count).Select(i => new ScoredWindow(i, i * 10, i * 10 + 10, i, i + 1, 0.01 * i, 0.1 * i, false)).ToList();
 
-    private Task<(int, int)> CreateAssetWithModelAsync() => Portal.WithDbAsync(async db =>
+    private async Task<(int AssetId, int ModelId)> CreateAssetWithModelAsync()
     {
-        var asset = new Asset { Name = "Writer robot", CreatedAt = DateTimeOffset.UtcNow };
-        db.Assets.Add(asset);
-        await db.SaveChangesAsync();
-        var model = new DetectorModel { AssetId = asset.Id, Version = 1, Family = "conv-ae", ArtifactKey = "models/x.kpm", Threshold = 1, Window = 10, CreatedAt = DateTimeOffset.UtcNow };
-        db.Models.Add(model);
-        await db.SaveChangesAsync();
-        return (asset.Id, model.Id);
-    });
+        var assetId = await CreateAssetAsync("Writer robot");
+        return (assetId, await CreateModelRowAsync(assetId, window: 10));
+    }
 }

@@ -13,7 +13,7 @@ public class CatchUpTests(PortalFactory portal) : PortalTest(portal)
     {
         using var session = await SignInAsAdminAsync();
         var assetId = await CreateAssetAsync();
-        var modelId = await StoreModelAsync(assetId);
+        var modelId = await CreateModelRowAsync(assetId);
         var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
         var jobId = Guid.NewGuid();
         var windows = Enumerable.Range(0, 10).Select(i => new ScoredWindow(i, i * 16, i * 16 + 16, i, i + 1, 0.1 * i, 0.2 * i, false)).ToList();
@@ -26,12 +26,4 @@ public class CatchUpTests(PortalFactory portal) : PortalTest(portal)
         missed.Select(w => w.WindowIndex).ShouldBe([4, 5, 6, 7, 8, 9]);
         missed.Select(w => w.Sequence).ShouldBe(stored.Rows.Skip(4).Select(r => r.Sequence));
     }
-
-    private Task<int> StoreModelAsync(int assetId) => Portal.WithDbAsync(async db =>
-    {
-        var model = new KukaPortal.Data.Entities.DetectorModel { AssetId = assetId, Version = 1, Family = "conv-ae", ArtifactKey = "models/none.kpm", Threshold = 1, Window = 16, CreatedAt = DateTimeOffset.UtcNow };
-        db.Models.Add(model);
-        await db.SaveChangesAsync();
-        return model.Id;
-    });
 }

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using KukaPortal.Web.Health;
+using KukaPortal.Web.Torch;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KukaPortal.IntegrationTests.Slice;
 
@@ -18,5 +21,17 @@ public class HealthTests(PortalFactory portal)
         torch.GetProperty("data").GetProperty("device").GetString().ShouldBe("cpu");
         torch.GetProperty("data").GetProperty("libtorch").GetString().ShouldNotBeNullOrEmpty();
         torch.GetProperty("data").GetProperty("threads").GetInt32().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Without_a_loadable_torch_the_portal_is_degraded_and_says_why()
+    {
+        // A TorchStatus that never got a runtime is what a host whose libtorch failed to load reports.
+        var check = new TorchHealthCheck(new TorchStatus());
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        result.Status.ShouldBe(HealthStatus.Degraded);
+        result.Description!.ShouldStartWith("Torch is not available:");
     }
 }
