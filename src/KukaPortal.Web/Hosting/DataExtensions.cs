@@ -1,6 +1,8 @@
 using KukaPortal.Data;
 using KukaPortal.Web.Auth;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -23,6 +25,8 @@ public static class DataExtensions
         {
             await CreateDatabaseIfMissingAsync(app.Configuration.GetConnectionString(DependencyInjection.ConnectionName)!);
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            // Likewise, EF reads the history table before creating it; creating it first keeps the log clean.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
             await db.Database.MigrateAsync();
         }
         await using var scope = app.Services.CreateAsyncScope();
