@@ -3,40 +3,53 @@
 /* global ApexCharts, signalR */
 
 const maxPoints = 5000;
+const floor = 0.001;
+const label = v => v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toPrecision(1);
 
 export async function start(element, assetId, dotnet) {
   const points = new Map(); // sequence -> point, so catch-up and push may overlap without duplicates
   let lastSequence = 0;
 
-  const chart = new ApexCharts(element, {
+  // Created with the first windows, so that its axes come from data.
+  let chart = null;
+  const options = data => ({
     chart: { type: 'line', height: 320, animations: { enabled: false }, toolbar: { show: true }, zoom: { enabled: true }, foreColor: '#ccc' },
     theme: { mode: 'dark' },
-    series: [{ name: 'Score / threshold', data: [] }],
+    series: [{ name: 'Score / threshold', data }],
     stroke: { width: 2 },
     xaxis: { type: 'numeric', title: { text: 'Window (asset sequence)' } },
-    yaxis: { min: 0, title: { text: 'Calibrated score' }, labels: { formatter: v => v.toFixed(2) } },
-    annotations: { yaxis: [{ y: 1, borderColor: '#ff5252', strokeDashArray: 4, label: { text: 'Threshold', style: { background: '#ff5252', color: '#fff' } } }] },
-    tooltip: { x: { formatter: v => `Window #${v}` } },
-    noData: { text: 'No windows scored yet' },
+    // Anomalies reach hundreds of times the threshold while normal windows sit well below it: only a
+    // log scale shows both. ApexCharts' own log axis misdraws streamed data, so the chart plots
+    // log10(score / threshold) on a linear axis and labels it in real units; the threshold is at 0.
+    yaxis: { title: { text: 'Score / threshold (log scale)' }, labels: { formatter: v => label(10 ** v) }, forceNiceScale: true },
+    annotations: { yaxis: [{ y: 0, borderColor: '#ff5252', strokeDashArray: 4, label: { text: 'Threshold', style: { background: '#ff5252', color: '#fff' } } }] },
+    tooltip: { x: { formatter: v => `Window #${v}` }, y: { formatter: v => `${label(10 ** v)} × threshold` } },
   });
-  await chart.render();
 
   function add(windows) {
     if (!windows || windows.length === 0) return;
     for (const w of windows) {
       if (points.has(w.sequence)) continue;
-      points.set(w.sequence, { x: w.sequence, y: w.calibrated });
+      // Clamped to a floor so that a perfect reconstruction (score 0) still plots.
+      points.set(w.sequence, { x: w.sequence, y: Math.log10(Math.max(w.calibrated, floor)) });
       lastSequence = Math.max(lastSequence, w.sequence);
     }
     const data = [...points.values()].sort((a, b) => a.x - b.x);
     if (data.length > maxPoints) {
       for (const p of data.slice(0, data.length - maxPoints)) points.delete(p.x);
     }
-    chart.updateSeries([{ name: 'Score / threshold', data: data.slice(-maxPoints) }], false);
+    const shown = data.slice(-maxPoints);
+    if (chart === null) {
+      chart = new ApexCharts(element, options(shown));
+      chart.render();
+    } else {
+      // updateOptions, not updateSeries: ApexCharts 5 keeps the axes of the first render on updateSeries.
+      chart.updateOptions({ series: [{ name: 'Score / threshold', data: shown }] }, false, false);
+    }
     element.dataset.points = String(points.size);
     element.dataset.lastSequence = String(lastSequence);
     const latest = data[data.length - 1];
-    dotnet.invokeMethodAsync('OnWindowsShown', points.size, latest ? latest.y : 0);
+    dotnet.invokeMethodAsync('OnWindowsShown', points.size, latest ? 10 ** latest.y : 0);
   }
 
   const connection = new signalR.HubConnectionBuilder()
@@ -66,7 +79,7 @@ export async function start(element, assetId, dotnet) {
   return {
     stop: async () => {
       await connection.stop();
-      chart.destroy();
+      chart?.destroy();
     },
   };
 }

@@ -8,6 +8,7 @@ public static class RecordingsExtensions
     {
         builder.Services.AddSingleton<RecordingImporter>();
         builder.Services.AddSingleton<RecordingLoader>();
+        builder.Services.AddSingleton<UploadReceiver>();
         return builder;
     }
 }

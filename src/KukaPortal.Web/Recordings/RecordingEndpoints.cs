@@ -7,21 +7,24 @@ namespace KukaPortal.Web.Recordings;
 public static class RecordingEndpoints
 {
     /// <summary>
-    /// POST /api/assets/{id}/recordings?purpose=normal|scoring with the file as the raw body (streamed
-    /// to disk, never buffered whole) — for scripts, historians and large files.
+    /// POST /api/assets/{id}/recordings?purpose=normal|scoring — files as multipart/form-data (the
+    /// browser), or one file as the raw body with ?fileName= (scripts). Streamed to disk as they
+    /// arrive, with no size limit; all files of one upload are accepted together or not at all.
     /// </summary>
     public static IEndpointRouteBuilder MapRecordingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/assets/{assetId:int}/recordings", async (
                 int assetId, string? purpose, string? fileName, HttpRequest request, ClaimsPrincipal user,
-                RecordingImporter importer, CancellationToken ct) =>
+                UploadReceiver receiver, RecordingImporter importer, CancellationToken ct) =>
             {
                 if (!Enum.TryParse<RecordingPurpose>(purpose ?? "normal", ignoreCase: true, out var parsedPurpose))
                     return Results.Problem($"Unknown purpose '{purpose}'; use 'normal' or 'scoring'.", statusCode: 400);
-                var result = await importer.ImportAsync(assetId, fileName ?? "upload.csv", request.Body, parsedPurpose, user.Identity?.Name, ct);
-                return result.Succeeded
-                    ? Results.Ok(new { result.Recording!.Id, result.Recording.Rows, Channels = result.Recording.Channels.Length, result.Recording.Sha256 })
-                    : Results.Problem(result.Error, statusCode: 422, title: "The recording was rejected");
+                var files = await receiver.ReceiveAsync(request, fileName, ct);
+                var outcome = await importer.ImportAsync(assetId, files, parsedPurpose, user.Identity?.Name, ct);
+                return outcome.Succeeded
+                    ? Results.Ok(new { Recordings = outcome.Recordings.Select(r => new { r.Id, Name = r.FileName, r.Rows, Channels = r.Channels.Length, r.Sha256 }) })
+                    : Results.Problem(string.Join(" ", outcome.Problems), statusCode: 422, title: "The upload was rejected; nothing was stored",
+                        extensions: new Dictionary<string, object?> { ["files"] = outcome.Problems });
             })
             .RequireAuthorization(PortalPolicies.Engineer)
             .DisableAntiforgery()

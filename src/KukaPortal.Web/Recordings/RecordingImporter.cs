@@ -2,94 +2,80 @@ using KukaPortal.Core.Formats;
 using KukaPortal.Core.Series;
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
-using KukaPortal.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace KukaPortal.Web.Recordings;
 
 /// <summary>
-/// Takes an upload: keeps the original bytes (checksummed), parses and validates them, and only then
-/// records the recording in the database. A rejected file leaves nothing behind.
+/// Turns received files into recordings: every file is parsed and validated first; only when all of
+/// them pass are the recordings written, in one transaction. A rejected upload leaves nothing behind,
+/// not even its stored original.
 /// </summary>
-public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFactory, BlobStore blobs, TimeProvider time)
+public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, UploadReceiver receiver, TimeProvider time)
 {
-    public async Task<ImportResult> ImportAsync(int assetId, string fileName, Stream content, RecordingPurpose purpose, string? user, CancellationToken ct)
+    public async Task<ImportOutcome> ImportAsync(int assetId, IReadOnlyList<UploadedFile> files, RecordingPurpose purpose, string? user, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct))
-            return ImportResult.Rejected($"Asset {assetId} does not exist.");
-
-        var blob = await blobs.SaveAsync(content, "recordings", ".csv", ct);
         try
         {
-            var series = await ParseAsync(blob.Key, ct);
-            var channelProblem = FindMissingValue(series) ?? await CheckChannelsAsync(db, assetId, series, ct);
-            if (channelProblem is not null)
-            {
-                blobs.Delete(blob.Key);
-                return ImportResult.Rejected(channelProblem);
-            }
-
-            var recording = new Recording
-            {
-                AssetId = assetId, FileName = Path.GetFileName(fileName), Purpose = purpose, Sha256 = blob.Sha256,
-                SizeBytes = blob.SizeBytes, StorageKey = blob.Key, Rows = series.Rows, Channels = series.Channels.ToArray(),
-                UploadedAt = time.GetUtcNow(), UploadedBy = user,
-            };
-            db.Recordings.Add(recording);
-            await db.SaveChangesAsync(ct);
-            return ImportResult.Accepted(recording);
-        }
-        catch (RecordingFormatException e)
-        {
-            blobs.Delete(blob.Key);
-            return ImportResult.Rejected(e.Message);
+            var outcome = await ImportOrRejectAsync(assetId, files, purpose, user, ct);
+            if (!outcome.Succeeded) receiver.Discard(files);
+            return outcome;
         }
         catch
         {
-            blobs.Delete(blob.Key);
+            receiver.Discard(files);
             throw;
         }
     }
 
-    private Task<TimeSeries> ParseAsync(string key, CancellationToken ct) => Task.Run(() =>
+    private async Task<ImportOutcome> ImportOrRejectAsync(int assetId, IReadOnlyList<UploadedFile> files, RecordingPurpose purpose, string? user, CancellationToken ct)
     {
-        using var stream = blobs.OpenRead(key);
-        return CsvRecordingReader.Read(stream);
-    }, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct))
+            return ImportOutcome.Rejected([new FileProblem("", $"Asset {assetId} does not exist.")]);
 
-    /// <summary>
-    /// Models cannot learn from or score a gap. Until configurable missing-value policies exist
-    /// (interpolate / drop rows), a recording must be complete; the first gap is named.
-    /// </summary>
-    private static string? FindMissingValue(TimeSeries series)
-    {
-        var index = Array.FindIndex(series.Values, v => !float.IsFinite(v));
-        if (index < 0) return null;
-        var row = index / series.ChannelCount;
-        return $"Data row {row + 1}, channel '{series.Channels[index % series.ChannelCount]}': the value is missing or not a finite number; recordings must be complete.";
-    }
-
-    /// <summary>All recordings of an asset share one channel set, or models trained on one could not score another.</summary>
-    private static async Task<string?> CheckChannelsAsync(PortalDbContext db, int assetId, TimeSeries series, CancellationToken ct)
-    {
-        var first = await db.Recordings.AsNoTracking().Where(r => r.AssetId == assetId)
+        var parsed = new List<(UploadedFile File, TimeSeries Series)>();
+        var problems = new List<FileProblem>();
+        var expectedChannels = await db.Recordings.AsNoTracking().Where(r => r.AssetId == assetId)
             .OrderBy(r => r.Id).Select(r => r.Channels).FirstOrDefaultAsync(ct);
-        if (first is null) return null;
+        foreach (var file in files)
+        {
+            try
+            {
+                var series = await Task.Run(() => loader.Parse(file.Blob.Key), ct);
+                expectedChannels ??= series.Channels.ToArray();
+                var problem = RecordingChecks.FindMissingValue(series) ?? RecordingChecks.CompareChannels(expectedChannels, series);
+                if (problem is null) parsed.Add((file, series));
+                else problems.Add(new FileProblem(file.Name, problem));
+            }
+            catch (RecordingFormatException e)
+            {
+                problems.Add(new FileProblem(file.Name, e.Message));
+            }
+        }
+        if (problems.Count > 0)
+            return ImportOutcome.Rejected(problems);
 
-        var missing = first.Except(series.Channels).ToArray();
-        var extra = series.Channels.Except(first).ToArray();
-        if (missing.Length == 0 && extra.Length == 0) return null;
-        var parts = new List<string>();
-        if (missing.Length > 0) parts.Add($"missing channels: {string.Join(", ", missing)}");
-        if (extra.Length > 0) parts.Add($"extra channels: {string.Join(", ", extra)}");
-        return $"The channels differ from this asset's recordings ({string.Join("; ", parts)}).";
+        var recordings = parsed.Select(p => new Recording
+        {
+            AssetId = assetId, FileName = p.File.Name, Purpose = purpose, Sha256 = p.File.Blob.Sha256,
+            SizeBytes = p.File.Blob.SizeBytes, StorageKey = p.File.Blob.Key, Rows = p.Series.Rows,
+            Channels = p.Series.Channels.ToArray(), UploadedAt = time.GetUtcNow(), UploadedBy = user,
+        }).ToList();
+        db.Recordings.AddRange(recordings);
+        await db.SaveChangesAsync(ct);
+        return ImportOutcome.Accepted(recordings);
     }
 }
 
-public sealed record ImportResult(Recording? Recording, string? Error)
+public sealed record FileProblem(string FileName, string Problem)
 {
-    public bool Succeeded => Recording is not null;
-    public static ImportResult Accepted(Recording recording) => new(recording, null);
-    public static ImportResult Rejected(string error) => new(null, error);
+    public override string ToString() => FileName.Length == 0 ? Problem : $"{FileName}: {Problem}";
+}
+
+public sealed record ImportOutcome(IReadOnlyList<Recording> Recordings, IReadOnlyList<FileProblem> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+    public static ImportOutcome Accepted(IReadOnlyList<Recording> recordings) => new(recordings, []);
+    public static ImportOutcome Rejected(IReadOnlyList<FileProblem> problems) => new([], problems);
 }

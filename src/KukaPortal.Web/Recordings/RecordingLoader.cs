@@ -5,12 +5,14 @@ using KukaPortal.Data.Storage;
 
 namespace KukaPortal.Web.Recordings;
 
-/// <summary>Reads a stored recording back from its original upload.</summary>
+/// <summary>Reads recordings back from the blob store.</summary>
 public sealed class RecordingLoader(BlobStore blobs)
 {
-    public TimeSeries Load(Recording recording)
+    public TimeSeries Load(Recording recording) => Parse(recording.StorageKey);
+
+    public TimeSeries Parse(string key)
     {
-        using var stream = blobs.OpenRead(recording.StorageKey);
+        using var stream = blobs.OpenRead(key);
         return CsvRecordingReader.Read(stream);
     }
 }

@@ -38,7 +38,7 @@ public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
     protected static async Task<int> UploadAsync(PortalSession session, int assetId, string csv, string purpose, string fileName = "recording.csv")
     {
         var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose={purpose}&fileName={fileName}", new StringContent(csv));
-        return (await session.ReadAsync<IdOnly>(response)).Id;
+        return (await session.ReadAsync<UploadView>(response)).Recordings.Single().Id;
     }
 
     /// <summary>Queues a job and waits for it to finish; returns the final job as the API reports it.</summary>
@@ -55,7 +55,9 @@ public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
         }
     }
 
-    protected sealed record IdOnly(int Id);
+    protected sealed record UploadView(IReadOnlyList<UploadedRecordingView> Recordings);
+
+    protected sealed record UploadedRecordingView(int Id, string Name, int Rows, int Channels, string Sha256);
 
     protected sealed record JobView(Guid Id, string State, double Progress, string? Message, string? Error, int? ModelId);
 }

@@ -68,6 +68,34 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
         File.ReadAllBytes(Path.Combine(Portal.StorageRoot, recording.StorageKey)).ShouldBe(bytes);
     }
 
+    [Fact]
+    public async Task A_multipart_upload_stores_every_file_or_none()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+
+        var bad = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=normal",
+            Multipart(("good.csv", "a,b\n1,2\n"), ("bad.csv", "a,b\n1\n")), TestContext.Current.CancellationToken);
+        ((int)bad.StatusCode).ShouldBe(422);
+        (await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("bad.csv: Line 2: Expected 2 fields as in the header, found 1.");
+        (await Portal.WithDbAsync(db => db.Recordings.CountAsync())).ShouldBe(0);
+        StoredFiles().ShouldBeEmpty();
+
+        var good = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=normal",
+            Multipart(("first.csv", "a,b\n1,2\n"), ("second.csv", "b,a\n3,4\n5,6\n")), TestContext.Current.CancellationToken);
+        var stored = await session.ReadAsync<UploadView>(good);
+        stored.Recordings.Select(r => (r.Name, r.Rows)).ShouldBe([("first.csv", 1), ("second.csv", 2)]);
+        StoredFiles().Length.ShouldBe(2);
+    }
+
+    private static MultipartFormDataContent Multipart(params (string Name, string Text)[] files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, text) in files)
+            content.Add(new StringContent(text), "files", name);
+        return content;
+    }
+
     private string[] StoredFiles() =>
         Directory.Exists(Portal.StorageRoot) ? Directory.GetFiles(Portal.StorageRoot, "*", SearchOption.AllDirectories) : [];
 }

@@ -1,0 +1,45 @@
+// Sends the chosen or dropped files straight from the browser to the streaming upload endpoint
+// (multipart), so large recordings never pass through the Blazor circuit, and reports progress.
+
+export function attach(zone, input, url, dotnet) {
+  let lastReported = -1;
+
+  function send(files) {
+    if (!files || files.length === 0) return;
+    const form = new FormData();
+    let total = 0;
+    for (const file of files) { form.append('files', file, file.name); total += file.size; }
+
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.upload.onprogress = e => {
+      if (!e.lengthComputable) return;
+      const percent = Math.floor(100 * e.loaded / e.total);
+      if (percent !== lastReported) { lastReported = percent; dotnet.invokeMethodAsync('OnProgress', percent); }
+    };
+    request.onload = () => dotnet.invokeMethodAsync('OnCompleted', request.status, request.responseText);
+    request.onerror = () => dotnet.invokeMethodAsync('OnCompleted', 0, '');
+    lastReported = -1;
+    dotnet.invokeMethodAsync('OnStarted', [...files].map(f => f.name).join(', '), total);
+    request.send(form);
+  }
+
+  const onChange = () => { send(input.files); input.value = ''; };
+  const onDragOver = e => { e.preventDefault(); zone.classList.add('drag-over'); };
+  const onDragLeave = () => zone.classList.remove('drag-over');
+  const onDrop = e => { e.preventDefault(); zone.classList.remove('drag-over'); send(e.dataTransfer.files); };
+
+  input.addEventListener('change', onChange);
+  zone.addEventListener('dragover', onDragOver);
+  zone.addEventListener('dragleave', onDragLeave);
+  zone.addEventListener('drop', onDrop);
+
+  return {
+    dispose: () => {
+      input.removeEventListener('change', onChange);
+      zone.removeEventListener('dragover', onDragOver);
+      zone.removeEventListener('dragleave', onDragLeave);
+      zone.removeEventListener('drop', onDrop);
+    },
+  };
+}
