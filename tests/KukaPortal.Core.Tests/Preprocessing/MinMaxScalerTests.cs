@@ -48,4 +48,23 @@ public class MinMaxScalerTests
 
         Should.Throw<ArgumentException>(() => scaler.Transform(new TimeSeries(["a", "b"], [1, 2])));
     }
+
+    [Fact]
+    public void Inverse_maps_zero_one_back_to_the_fitted_range()
+    {
+        // a: min 2, range 4 → 0.25 ↦ 2 + 0.25·4 = 3; b: constant 5 comes back as 5 whatever the input.
+        var scaler = new MinMaxScaler([2f, 5f], [6f, 5f]);
+
+        scaler.InverseTransform(new TimeSeries(["a", "b"], [0.25f, 0f, 1.5f, 0.7f])).Values.ShouldBe([3f, 5f, 8f, 5f]);
+    }
+
+    [Fact]
+    public void Its_state_uses_the_names_of_the_first_artifacts()
+    {
+        var state = new MinMaxScaler([1f], [2f]).ToState();
+
+        state.Kind.ShouldBe(ScalerKind.MinMax);
+        state.Parameters["minimums"].ShouldBe([1.0]);
+        state.Parameters["maximums"].ShouldBe([2.0]);
+    }
 }

@@ -42,4 +42,12 @@ public class WindowSlicerTests
     [InlineData(5, 0)]
     public void Window_and_stride_must_be_positive(int window, int stride) =>
         Should.Throw<ArgumentOutOfRangeException>(() => WindowSlicer.Slice(10, window, stride));
+
+    [Theory]
+    [InlineData(100, 30, 30, 10)]   // windows end at 90: the partial window of rows 90..99 is dropped
+    [InlineData(90, 30, 30, 0)]
+    [InlineData(29, 30, 10, 29)]    // shorter than one window: nothing is covered
+    [InlineData(85, 10, 40, 35)]    // windows [0,10) and [40,50); rows 50..84 follow the last one
+    public void Reports_the_rows_after_the_last_window(int rows, int window, int stride, int tail) =>
+        WindowSlicer.UncoveredTail(rows, window, stride).ShouldBe(tail);
 }

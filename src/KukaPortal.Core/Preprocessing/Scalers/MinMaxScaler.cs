@@ -5,9 +5,9 @@ namespace KukaPortal.Core.Preprocessing;
 /// <summary>
 /// Scales each channel to [0, 1] by the minimum and maximum seen in normal training data (paper 000).
 /// A constant channel maps to 0. Values beyond the fitted range at scoring time fall outside [0, 1]
-/// on purpose: that excursion is evidence of an anomaly, not an error.
+/// on purpose (linear extrapolation): that excursion is evidence of an anomaly, not an error.
 /// </summary>
-public sealed class MinMaxScaler
+public sealed class MinMaxScaler : IScaler
 {
     public MinMaxScaler(float[] minimums, float[] maximums)
     {
@@ -19,6 +19,9 @@ public sealed class MinMaxScaler
 
     public float[] Minimums { get; }
     public float[] Maximums { get; }
+
+    public ScalerKind Kind => ScalerKind.MinMax;
+    public int ChannelCount => Minimums.Length;
 
     public static MinMaxScaler Fit(TimeSeries normal)
     {
@@ -57,13 +60,25 @@ public sealed class MinMaxScaler
             scale[c] = range > 0 ? 1f / range : 0f;
         }
 
+        // Float arithmetic as in the first artifacts, so models trained before IScaler score identically.
         var source = series.Values;
         var scaled = new float[source.Length];
         for (var i = 0; i < source.Length; i++)
         {
             var c = i % channels;
-            scaled[i] = (source[i] - Minimums[c]) * scale[c];
+            var value = (source[i] - Minimums[c]) * scale[c];
+            scaled[i] = float.IsInfinity(value) && float.IsFinite(source[i]) ? ChannelMap.Saturate(value) : value;
         }
         return series.WithValues(scaled);
     }
+
+    /// <summary>x = y·(max − min) + min; a constant channel comes back as its constant.</summary>
+    public TimeSeries InverseTransform(TimeSeries series) =>
+        ChannelMap.Apply(series, ChannelCount, (c, y) => y * ((double)Maximums[c] - Minimums[c]) + Minimums[c]);
+
+    public ScalerState ToState() => new(Kind, new Dictionary<string, double[]>
+    {
+        ["minimums"] = [.. Minimums.Select(v => (double)v)],
+        ["maximums"] = [.. Maximums.Select(v => (double)v)],
+    });
 }
