@@ -1,0 +1,17 @@
+using System.CommandLine;
+using KukaPortal.Cli.Commands;
+
+namespace KukaPortal.Cli;
+
+/// <summary>The command tree; tests call <see cref="RunAsync"/> in-process with their own writers.</summary>
+public static class KukaCli
+{
+    public static RootCommand Build() => new("KukaPortal tools: generate robot data, inspect recordings.")
+    {
+        GenerateCommand.Create(),
+        InspectCommand.Create(),
+    };
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+}
