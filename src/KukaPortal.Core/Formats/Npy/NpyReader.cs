@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace KukaPortal.Core.Formats;
+
+/// <summary>
+/// Reads NumPy <c>.npy</c> files: numeric 1-D and 2-D arrays of any byte order and memory order as
+/// row-major floats, and 1-D string arrays (channel names). Object arrays are refused, never unpickled.
+/// The declared size is checked against the limits and the file length before anything is allocated.
+/// </summary>
+public static class NpyReader
+{
+    private const int DirectChunkBytes = 16 << 20;
+    private const int ConvertChunkBytes = 1 << 20;
+
+    public static NpyMatrix ReadMatrix(Stream stream, ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        var header = NpyHeader.Read(stream);
+        return ReadMatrix(stream, header, Remaining(stream), limits ?? ReadLimits.Default, cancellationToken);
+    }
+
+    public static IReadOnlyList<string> ReadStrings(Stream stream, ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        var header = NpyHeader.Read(stream);
+        return ReadStrings(stream, header, Remaining(stream), limits ?? ReadLimits.Default, cancellationToken);
+    }
+
+    /// <param name="available">Bytes left after the header, when known, to refuse a truncated file up front.</param>
+    internal static NpyMatrix ReadMatrix(Stream stream, NpyHeader header, long? available, ReadLimits limits, CancellationToken cancellationToken)
+    {
+        var dtype = header.Dtype;
+        if (dtype.IsText)
+            throw new RecordingFormatException(RecordingErrorKind.UnsupportedType, $"The array's element type '{header.Descr}' holds text, not measurements.");
+        var (rows, columns) = MatrixShape(header, limits);
+        var count = (long)rows * columns;
+        var needed = count * dtype.ItemBytes;
+        if (available < needed) throw Truncated(needed, available.Value);
+
+        var values = new float[count];
+        if (dtype.IsLittleEndianFloat32 && !header.FortranOrder && BitConverter.IsLittleEndian)
+            ReadDirect(stream, MemoryMarshal.AsBytes(values.AsSpan()), cancellationToken);
+        else
+            ReadConverted(stream, dtype, header.FortranOrder, values, rows, columns, cancellationToken);
+        return new NpyMatrix(values, rows, columns);
+    }
+
+    internal static string[] ReadStrings(Stream stream, NpyHeader header, long? available, ReadLimits limits, CancellationToken cancellationToken)
+    {
+        var dtype = header.Dtype;
+        if (!dtype.IsText)
+            throw new RecordingFormatException(RecordingErrorKind.UnsupportedType, $"The array's element type '{header.Descr}' is not text; names must be strings (<U…).");
+        if (header.Shape.Count != 1)
+            throw new RecordingFormatException(RecordingErrorKind.UnsupportedShape, $"The names array has shape {header.ShapeText}; it must be 1-D.");
+
+        var count = header.Shape[0];
+        var needed = (Int128)count * dtype.ItemBytes;
+        if (needed > limits.MaxValues * sizeof(float) || needed > Array.MaxLength)
+            throw new RecordingFormatException(RecordingErrorKind.TooLarge, Invariant($"The names array declares {needed:N0} bytes, more than the limit of {limits.MaxValues * sizeof(float):N0}."));
+        if (available < (long)needed) throw Truncated((long)needed, available.Value);
+
+        var raw = new byte[(long)needed];
+        ReadDirect(stream, raw, cancellationToken);
+        var encoding = dtype.Kind == 'S' ? Encoding.UTF8 : new UTF32Encoding(dtype.BigEndian, byteOrderMark: false);
+        var names = new string[count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var item = raw.AsSpan(i * dtype.ItemBytes, dtype.ItemBytes);
+            names[i] = encoding.GetString(item).TrimEnd('\0');
+        }
+        return names;
+    }
+
+    /// <summary>A 1-D array is one channel; a 2-D array is rows × channels; anything else is refused.</summary>
+    private static (int Rows, int Columns) MatrixShape(NpyHeader header, ReadLimits limits)
+    {
+        var shape = header.Shape;
+        if (shape.Count is 0 or > 2)
+        {
+            var what = shape.Count == 0 ? "is a single value" : $"has {shape.Count} dimensions";
+            throw new RecordingFormatException(RecordingErrorKind.UnsupportedShape,
+                $"The array {what}, shape {header.ShapeText}; a recording needs 1 dimension (one channel) or 2 (rows × channels).");
+        }
+
+        var rows = shape[0];
+        var columns = shape.Count == 2 ? shape[1] : 1;
+        var count = (Int128)rows * columns;
+        var limit = Math.Min(limits.MaxValues, Array.MaxLength);
+        if (count > limit)
+            throw new RecordingFormatException(RecordingErrorKind.TooLarge,
+                Invariant($"The array declares {count:N0} values, shape {header.ShapeText}, more than the limit of {limit:N0}."));
+        if (count == 0)
+            throw new RecordingFormatException(RecordingErrorKind.NoData, $"The array holds no values, shape {header.ShapeText}.");
+        return ((int)rows, (int)columns);
+    }
+
+    private static void ReadDirect(Stream stream, Span<byte> destination, CancellationToken cancellationToken)
+    {
+        var total = destination.Length;
+        var done = 0;
+        while (done < total)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = destination.Slice(done, Math.Min(DirectChunkBytes, total - done));
+            var got = stream.ReadAtLeast(chunk, chunk.Length, throwOnEndOfStream: false);
+            done += got;
+            if (got < chunk.Length) throw Truncated(total, done);
+        }
+    }
+
+    /// <summary>Converts block by block; a Fortran-order file lists column after column, so each value is scattered to its row.</summary>
+    private static void ReadConverted(Stream stream, NpyDtype dtype, bool fortran, float[] values, int rows, int columns, CancellationToken cancellationToken)
+    {
+        var itemBytes = dtype.ItemBytes;
+        var raw = new byte[ConvertChunkBytes / itemBytes * itemBytes];
+        var converted = fortran ? new float[raw.Length / itemBytes] : null;
+        long done = 0;
+        int row = 0, column = 0;
+        while (done < values.Length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var items = (int)Math.Min(raw.Length / itemBytes, values.Length - done);
+            var chunk = raw.AsSpan(0, items * itemBytes);
+            var got = stream.ReadAtLeast(chunk, chunk.Length, throwOnEndOfStream: false);
+            if (got < chunk.Length) throw Truncated((long)values.Length * itemBytes, done * itemBytes + got);
+
+            if (converted is null)
+            {
+                NpyElements.ToFloats(chunk, dtype, values.AsSpan((int)done, items));
+            }
+            else
+            {
+                NpyElements.ToFloats(chunk, dtype, converted);
+                for (var i = 0; i < items; i++)
+                {
+                    values[(long)row * columns + column] = converted[i];
+                    if (++row == rows) (row, column) = (0, column + 1);
+                }
+            }
+            done += items;
+        }
+    }
+
+    private static long? Remaining(Stream stream) => stream.CanSeek ? stream.Length - stream.Position : null;
+
+    private static RecordingFormatException Truncated(long expected, long found) =>
+        new(RecordingErrorKind.Truncated, Invariant($"The data is truncated: expected {expected:N0} bytes after the header, found {found:N0}."));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,197 @@
+using KukaPortal.Core.Series;
+
+namespace KukaPortal.Core.Formats;
+
+/// <summary>
+/// The one entry point for uploads and the CLI: reads CSV/TSV, NPY, Parquet and zips of them, pairs NPY
+/// arrays with their channel-name files, and recognises the KUKA layout (<c>KukaNormal</c> → normal,
+/// <c>KukaSlow</c> → abnormal), so that three loose files or one zip become two recordings in one step.
+/// The format is detected from magic bytes first (<c>\x93NUMPY</c>, <c>PAR1</c>, <c>PK\x03\x04</c>),
+/// then from the extension.
+/// </summary>
+public static class RecordingFileReader
+{
+    /// <summary>Reads every file; throws the first file's <see cref="RecordingFormatException"/> (naming the file) if any fails.</summary>
+    public static async Task<IReadOnlyList<ParsedRecording>> ReadAsync(
+        IReadOnlyList<SourceFile> files, RecordingReadOptions? options = null, ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        var batch = await ReadEachAsync(files, options, limits, cancellationToken);
+        if (batch.Failures.Count > 0) throw batch.Failures[0].Error;
+        if (batch.Recordings.Count == 0)
+            throw new RecordingFormatException(RecordingErrorKind.NoData, "The upload holds no recording.");
+        return batch.Recordings;
+    }
+
+    /// <summary>Reads every file it can and reports the others, for a validation report that covers all of them.</summary>
+    public static async Task<RecordingBatch> ReadEachAsync(
+        IReadOnlyList<SourceFile> files, RecordingReadOptions? options = null, ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        var reading = new BatchReading(options ?? new RecordingReadOptions(), limits ?? ReadLimits.Default, cancellationToken);
+        await reading.ReadGroupAsync(files, archiveName: null);
+        return reading.ToBatch();
+    }
+
+    /// <summary>The state of one batch: what was read so far, in the order of the files.</summary>
+    private sealed class BatchReading(RecordingReadOptions options, ReadLimits limits, CancellationToken cancellationToken)
+    {
+        private readonly List<(string Path, ParsedRecording Recording)> _recordings = [];
+        private readonly List<RecordingFailure> _failures = [];
+        private readonly List<SkippedFile> _skipped = [];
+
+        private sealed record Matrix(string SourceName, string Path, NpyMatrix Values);
+
+        /// <summary>Reads the loose files of the upload, or the entries of one archive (<paramref name="archiveName"/>).</summary>
+        public async Task ReadGroupAsync(IReadOnlyList<SourceFile> files, string? archiveName)
+        {
+            var matrices = new List<Matrix>();
+            var namesFiles = new List<NpyChannelNames.NamesFile>();
+            foreach (var file in files)
+            {
+                var sourceName = archiveName is null ? file.Name : $"{archiveName}/{file.Name}";
+                try
+                {
+                    await ReadFileAsync(file, sourceName, archiveName, matrices, namesFiles);
+                }
+                catch (RecordingFormatException e) when (archiveName is null || e.Kind != RecordingErrorKind.UnsafeArchive)
+                {
+                    Fail(sourceName, e);
+                }
+                catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+                {
+                    Fail(sourceName, new RecordingFormatException(RecordingErrorKind.Malformed, $"The data cannot be read: {e.Message}"));
+                }
+            }
+            NameMatrices(matrices, namesFiles);
+        }
+
+        private async Task ReadFileAsync(SourceFile file, string sourceName, string? archiveName,
+            List<Matrix> matrices, List<NpyChannelNames.NamesFile> namesFiles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var stream = SniffedStream.Open(file.Open());
+            var kind = FormatDetector.Detect(stream.Head, file.Name);
+            switch (kind)
+            {
+                case FormatDetector.Kind.Csv:
+                    Add(file.Name, sourceName, CsvRecordingReader.Read(stream, options, limits, cancellationToken), RecordingFormat.Csv, []);
+                    break;
+                case FormatDetector.Kind.Npy:
+                    var header = NpyHeader.Read(stream);
+                    var available = file.Length - (stream.Position);
+                    if (header.Dtype.IsText)
+                        namesFiles.Add(new(file.Name, NpyReader.ReadStrings(stream, header, available, limits, cancellationToken)));
+                    else
+                        matrices.Add(new(sourceName, file.Name, NpyReader.ReadMatrix(stream, header, available, limits, cancellationToken)));
+                    break;
+                case FormatDetector.Kind.Parquet:
+                    await ReadParquetAsync(file, sourceName);
+                    break;
+                case FormatDetector.Kind.Zip when archiveName is not null:
+                    throw ZipEntryName.Refuse(file.Name, "is itself a zip archive; nested archives are not imported");
+                case FormatDetector.Kind.Zip:
+                    stream.Dispose();
+                    await ReadArchiveAsync(file);
+                    break;
+                case FormatDetector.Kind.Unknown when archiveName is not null:
+                    _skipped.Add(new SkippedFile(sourceName, "It is not a recording format (CSV, TSV, NPY or Parquet)."));
+                    break;
+                default:
+                    throw new RecordingFormatException(RecordingErrorKind.UnknownFormat,
+                        "The file is not a recording format (CSV, TSV, NPY, Parquet, or a zip of them).");
+            }
+        }
+
+        /// <summary>
+        /// Reads the entries of a zip as one group. An unsafe entry found only while inflating (a nested
+        /// archive without the .zip name, a size header that lied) refuses the whole archive, so whatever
+        /// its earlier entries gave is taken back.
+        /// </summary>
+        private async Task ReadArchiveAsync(SourceFile file)
+        {
+            var (recordings, failures, skipped) = (_recordings.Count, _failures.Count, _skipped.Count);
+            using var archive = ZipRecordingArchive.Open(file.Open(), file.Name, limits);
+            try
+            {
+                _skipped.AddRange(archive.Skipped);
+                await ReadGroupAsync(archive.Entries, file.Name);
+            }
+            catch (RecordingFormatException e) when (e.Kind == RecordingErrorKind.UnsafeArchive)
+            {
+                _recordings.RemoveRange(recordings, _recordings.Count - recordings);
+                _failures.RemoveRange(failures, _failures.Count - failures);
+                _skipped.RemoveRange(skipped, _skipped.Count - skipped);
+                throw;
+            }
+        }
+
+        /// <summary>Parquet needs to seek (its index is at the end), so a forward-only zip entry is buffered first; the zip limits bound it.</summary>
+        private async Task ReadParquetAsync(SourceFile file, string sourceName)
+        {
+            await using var opened = file.Open();
+            Stream seekable = opened;
+            if (!opened.CanSeek)
+            {
+                var buffer = new MemoryStream();
+                await opened.CopyToAsync(buffer, cancellationToken);
+                buffer.Position = 0;
+                seekable = buffer;
+            }
+            var notes = new List<string>();
+            var series = await ParquetRecordingReader.ReadAsync(seekable, options, limits, notes, cancellationToken);
+            Add(file.Name, sourceName, series, RecordingFormat.Parquet, notes);
+        }
+
+        private void NameMatrices(List<Matrix> matrices, List<NpyChannelNames.NamesFile> namesFiles)
+        {
+            foreach (var matrix in matrices)
+            {
+                try
+                {
+                    var namesFile = NpyChannelNames.For(matrix.Path, namesFiles);
+                    if (namesFile is not null && namesFile.Names.Length != matrix.Values.Columns)
+                        throw new RecordingFormatException(RecordingErrorKind.ChannelNames,
+                            $"'{namesFile.Path}' names {namesFile.Names.Length} channels, but the array has {matrix.Values.Columns} columns.");
+                    var names = namesFile?.Names ?? NpyMatrix.GeneratedNames(matrix.Values.Columns);
+                    List<string> notes = namesFile is null
+                        ? [$"No channel names file; the channels are called ch0…ch{matrix.Values.Columns - 1}."]
+                        : [$"Channel names from '{namesFile.Path}'."];
+                    Add(matrix.Path, matrix.SourceName, NpySeries.Build(matrix.Values, names, options), RecordingFormat.Npy, notes);
+                }
+                catch (RecordingFormatException e)
+                {
+                    Fail(matrix.SourceName, e);
+                }
+            }
+            foreach (var unused in namesFiles.Where(n => !matrices.Any(m => NpyChannelNames.Names(n, m.Path))))
+                _skipped.Add(new SkippedFile(unused.Path, "It holds channel names, but no array in its folder has a matching name."));
+        }
+
+        private void Add(string path, string sourceName, TimeSeries series, RecordingFormat format, List<string> notes)
+        {
+            var stem = Path.GetFileNameWithoutExtension(path);
+            var (role, labelled, note) = KukaLayout.Apply(stem, series);
+            if (note is not null) notes.Add(note);
+            _recordings.Add((path, new ParsedRecording(stem, labelled, role, format) { SourceName = sourceName, Notes = notes }));
+        }
+
+        private void Fail(string sourceName, RecordingFormatException error) =>
+            _failures.Add(new RecordingFailure(sourceName, error.WithSource(sourceName)));
+
+        /// <summary>Recordings are named by stem; where two share one, the path tells them apart.</summary>
+        public RecordingBatch ToBatch()
+        {
+            var shared = _recordings.GroupBy(r => r.Recording.Name, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var recordings = _recordings
+                .Select(r => shared.Contains(r.Recording.Name) ? r.Recording with { Name = WithoutExtension(r.Recording.SourceName) } : r.Recording)
+                .ToArray();
+            return new RecordingBatch(recordings, _failures.ToArray(), _skipped.ToArray());
+        }
+
+        private static string WithoutExtension(string path)
+        {
+            var extension = Path.GetExtension(path);
+            return extension.Length == 0 ? path : path[..^extension.Length];
+        }
+    }
+}
