@@ -34,11 +34,13 @@ public static class RecordingFileReader
     /// <summary>The state of one batch: what was read so far, in the order of the files.</summary>
     private sealed class BatchReading(RecordingReadOptions options, ReadLimits limits, CancellationToken cancellationToken)
     {
-        private readonly List<(string Path, ParsedRecording Recording)> _recordings = [];
+        private readonly List<(int Order, ParsedRecording Recording)> _recordings = [];
+        /// <summary>The position of the file being read among all files and entries, so that recordings come out in that order.</summary>
+        private int _order;
         private readonly List<RecordingFailure> _failures = [];
         private readonly List<SkippedFile> _skipped = [];
 
-        private sealed record Matrix(string SourceName, string Path, NpyMatrix Values);
+        private sealed record Matrix(int Order, string SourceName, string Path, NpyMatrix Values);
 
         /// <summary>Reads the loose files of the upload, or the entries of one archive (<paramref name="archiveName"/>).</summary>
         public async Task ReadGroupAsync(IReadOnlyList<SourceFile> files, string? archiveName)
@@ -47,6 +49,7 @@ public static class RecordingFileReader
             var namesFiles = new List<NpyChannelNames.NamesFile>();
             foreach (var file in files)
             {
+                _order++;
                 var sourceName = archiveName is null ? file.Name : $"{archiveName}/{file.Name}";
                 try
                 {
@@ -81,7 +84,9 @@ public static class RecordingFileReader
                     if (header.Dtype.IsText)
                         namesFiles.Add(new(file.Name, NpyReader.ReadStrings(stream, header, available, limits, cancellationToken)));
                     else
-                        matrices.Add(new(sourceName, file.Name, NpyReader.ReadMatrix(stream, header, available, limits, cancellationToken)));
+                        matrices.Add(new(_order, sourceName, file.Name, NpyReader.ReadMatrix(stream, header, available, limits, cancellationToken)));
+                    // NumPy ignores bytes after the data; reading them lets a zip entry's checksum be verified.
+                    await stream.CopyToAsync(Stream.Null, cancellationToken);
                     break;
                 case FormatDetector.Kind.Parquet:
                     await ReadParquetAsync(file, sourceName);
@@ -155,7 +160,7 @@ public static class RecordingFileReader
                     List<string> notes = namesFile is null
                         ? [$"No channel names file; the channels are called ch0…ch{matrix.Values.Columns - 1}."]
                         : [$"Channel names from '{namesFile.Path}'."];
-                    Add(matrix.Path, matrix.SourceName, NpySeries.Build(matrix.Values, names, options), RecordingFormat.Npy, notes);
+                    Add(matrix.Path, matrix.SourceName, NpySeries.Build(matrix.Values, names, options), RecordingFormat.Npy, notes, matrix.Order);
                 }
                 catch (RecordingFormatException e)
                 {
@@ -166,12 +171,12 @@ public static class RecordingFileReader
                 _skipped.Add(new SkippedFile(unused.Path, "It holds channel names, but no array in its folder has a matching name."));
         }
 
-        private void Add(string path, string sourceName, TimeSeries series, RecordingFormat format, List<string> notes)
+        private void Add(string path, string sourceName, TimeSeries series, RecordingFormat format, List<string> notes, int? order = null)
         {
             var stem = Path.GetFileNameWithoutExtension(path);
             var (role, labelled, note) = KukaLayout.Apply(stem, series);
             if (note is not null) notes.Add(note);
-            _recordings.Add((path, new ParsedRecording(stem, labelled, role, format) { SourceName = sourceName, Notes = notes }));
+            _recordings.Add((order ?? _order, new ParsedRecording(stem, labelled, role, format) { SourceName = sourceName, Notes = notes }));
         }
 
         private void Fail(string sourceName, RecordingFormatException error) =>
@@ -183,6 +188,7 @@ public static class RecordingFileReader
             var shared = _recordings.GroupBy(r => r.Recording.Name, StringComparer.OrdinalIgnoreCase)
                 .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var recordings = _recordings
+                .OrderBy(r => r.Order)
                 .Select(r => shared.Contains(r.Recording.Name) ? r.Recording with { Name = WithoutExtension(r.Recording.SourceName) } : r.Recording)
                 .ToArray();
             return new RecordingBatch(recordings, _failures.ToArray(), _skipped.ToArray());

@@ -31,14 +31,16 @@ internal static class Files
         return batch.Failures.ShouldHaveSingleItem().Error;
     }
 
-    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    public static byte[] Zip(params (string Name, byte[] Content)[] entries) => Zip(CompressionLevel.Optimal, entries);
+
+    public static byte[] Zip(CompressionLevel level, params (string Name, byte[] Content)[] entries)
     {
         var buffer = new MemoryStream();
         using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, content) in entries)
             {
-                using var stream = archive.CreateEntry(name, CompressionLevel.Fastest).Open();
+                using var stream = archive.CreateEntry(name, level).Open();
                 stream.Write(content);
             }
         }

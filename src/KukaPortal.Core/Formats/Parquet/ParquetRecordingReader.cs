@@ -38,12 +38,16 @@ public static class ParquetRecordingReader
         foreach (var (index, name) in layout.Channels)
         {
             if (ParquetColumn.IsNumeric(fields[index].ClrType)) channels.Add(fields[index]);
-            else notes.Add($"Column '{name}' holds {fields[index].ClrType.Name} values and was skipped.");
+            else notes.Add($"Column '{name}' holds {ParquetColumn.Describe(fields[index].ClrType)} and was skipped.");
         }
         if (channels.Count == 0)
             throw new RecordingFormatException(RecordingErrorKind.NoChannels, "The file has no numeric column to be a channel.");
-        var timeField = layout.TimestampIndex is { } t ? Checked(fields[t], ParquetColumn.IsTime(fields[t].ClrType) || ParquetColumn.IsNumeric(fields[t].ClrType), RecordingErrorKind.BadTime, "date-times or numbers of seconds") : null;
-        var labelField = layout.LabelIndex is { } l ? Checked(fields[l], ParquetColumn.IsNumeric(fields[l].ClrType), RecordingErrorKind.BadLabel, "booleans or 0/1") : null;
+        var timeField = layout.TimestampIndex is { } t
+            ? Checked(fields[t], ParquetColumn.IsTime(fields[t].ClrType) || ParquetColumn.IsNumeric(fields[t].ClrType), RecordingErrorKind.BadTime, "date-times or numbers of seconds")
+            : null;
+        var labelField = layout.LabelIndex is { } l
+            ? Checked(fields[l], ParquetColumn.IsNumeric(fields[l].ClrType), RecordingErrorKind.BadLabel, "booleans or 0/1")
+            : null;
 
         var rows = reader.RowGroups.Sum(g => g.RowCount);
         var count = (Int128)rows * channels.Count;
@@ -54,7 +58,7 @@ public static class ParquetRecordingReader
             throw new RecordingFormatException(RecordingErrorKind.NoData, "The file has columns but no rows.");
 
         var values = new float[(long)count];
-        var times = timeField is null ? null : new double[rows];
+        var times = timeField is null ? null : new ParquetTimes(timeField, rows);
         var labels = labelField is null ? null : new bool[rows];
         long offset = 0;
         foreach (var group in reader.RowGroups)
@@ -66,11 +70,7 @@ public static class ParquetRecordingReader
                 await ParquetColumn.ReadAsync(group, channels[c], column, cancellationToken);
                 for (var r = 0; r < column.Length; r++) values[(offset + r) * channels.Count + c] = (float)column[r];
             }
-            if (timeField is not null)
-            {
-                await ParquetColumn.ReadAsync(group, timeField, column, cancellationToken);
-                StoreTimes(column, timeField, times!, offset);
-            }
+            if (times is not null) await times.ReadAsync(group, offset, cancellationToken);
             if (labelField is not null)
             {
                 await ParquetColumn.ReadAsync(group, labelField, column, cancellationToken);
@@ -78,8 +78,7 @@ public static class ParquetRecordingReader
             }
             offset += column.Length;
         }
-        if (times is not null && ParquetColumn.IsTime(timeField!.ClrType)) ToSecondsFromFirst(times);
-        return new TimeSeries(channels.Select(f => f.Name).ToArray(), values, times, labels);
+        return new TimeSeries(channels.Select(f => f.Name).ToArray(), values, times?.Seconds, labels);
     }
 
     /// <summary>Top-level scalar columns; lists, maps and structs cannot be one value per row and are skipped.</summary>
@@ -96,24 +95,7 @@ public static class ParquetRecordingReader
 
     private static DataField Checked(DataField field, bool suitable, RecordingErrorKind kind, string needs) => suitable
         ? field
-        : throw new RecordingFormatException(kind, $"The column holds {field.ClrType.Name} values; it needs {needs}.", column: field.Name);
-
-    private static void StoreTimes(double[] column, DataField field, double[] times, long offset)
-    {
-        for (var r = 0; r < column.Length; r++)
-        {
-            if (double.IsNaN(column[r]))
-                throw new RecordingFormatException(RecordingErrorKind.BadTime, Invariant($"Row {offset + r + 1} has no time."), column: field.Name);
-            times[offset + r] = column[r];
-        }
-    }
-
-    /// <summary>Date-times were stored as ticks so that no precision is lost before the first row is known.</summary>
-    private static void ToSecondsFromFirst(double[] ticks)
-    {
-        var first = ticks[0];
-        for (var i = 0; i < ticks.Length; i++) ticks[i] = (ticks[i] - first) / TimeSpan.TicksPerSecond;
-    }
+        : throw new RecordingFormatException(kind, $"The column holds {ParquetColumn.Describe(field.ClrType)}; it needs {needs}.", column: field.Name);
 
     private static void StoreLabels(double[] column, DataField field, bool[] labels, long offset)
     {

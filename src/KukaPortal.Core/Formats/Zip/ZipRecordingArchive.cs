@@ -77,9 +77,8 @@ internal sealed class ZipRecordingArchive : IDisposable
             if (total > limits.MaxArchiveBytes)
                 throw TooLarge($"The archive would inflate to more than {limits.MaxArchiveBytes:N0} bytes, the limit.");
 
-            var declared = entry.Length;
-            var name = entry.FullName;
-            entries.Add(new SourceFile(path, () => new InflateLimitStream(entry.Open(), declared, name), declared));
+            var (declared, crc, name) = (entry.Length, entry.Crc32, entry.FullName);
+            entries.Add(new SourceFile(path, () => new InflateLimitStream(entry.Open(), declared, crc, name), declared));
         }
         return new ZipRecordingArchive(archive, entries, skipped);
     }
