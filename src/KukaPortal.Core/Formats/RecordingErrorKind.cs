@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace KukaPortal.Core.Formats;
 
 /// <summary>What kind of problem made a file unreadable, so that callers can group and explain errors.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RecordingErrorKind>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<RecordingErrorKind>))]
 public enum RecordingErrorKind
 {
     /// <summary>The file holds nothing at all.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace KukaPortal.Core.Formats;
 
 /// <summary>The file format a recording was decoded from (a zip is a container, not a format).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RecordingFormat>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<RecordingFormat>))]
 public enum RecordingFormat
 {
     /// <summary>Delimited text: comma, semicolon or tab separated.</summary>

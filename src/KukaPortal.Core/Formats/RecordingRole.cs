@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace KukaPortal.Core.Formats;
 
 /// <summary>What a recording is known to show, when its source says so (the KUKA layout does).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RecordingRole>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<RecordingRole>))]
 public enum RecordingRole
 {
     Unspecified,

@@ -101,7 +101,7 @@ internal sealed class PythonLiteral
     private object? Word()
     {
         var start = _position;
-        while (_position < _text.Length && char.IsAsciiLetter(_text[_position])) _position++;
+        while (_position < _text.Length && (char.IsAsciiLetterOrDigit(_text[_position]) || _text[_position] == '_')) _position++;
         return _text[start.._position] switch
         {
             "True" => true,
