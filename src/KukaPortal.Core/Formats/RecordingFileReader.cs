@@ -182,16 +182,20 @@ public static class RecordingFileReader
         private void Fail(string sourceName, RecordingFormatException error) =>
             _failures.Add(new RecordingFailure(sourceName, error.WithSource(sourceName)));
 
-        /// <summary>Recordings are named by stem; where two share one, the path tells them apart.</summary>
+        /// <summary>Recordings are named by stem; where two share one, the path tells them apart (with its extension if need be).</summary>
         public RecordingBatch ToBatch()
         {
-            var shared = _recordings.GroupBy(r => r.Recording.Name, StringComparer.OrdinalIgnoreCase)
-                .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var recordings = _recordings
-                .OrderBy(r => r.Order)
-                .Select(r => shared.Contains(r.Recording.Name) ? r.Recording with { Name = WithoutExtension(r.Recording.SourceName) } : r.Recording)
-                .ToArray();
+            var recordings = _recordings.OrderBy(r => r.Order).Select(r => r.Recording).ToArray();
+            recordings = Disambiguate(recordings, r => WithoutExtension(r.SourceName));
+            recordings = Disambiguate(recordings, r => r.SourceName);
             return new RecordingBatch(recordings, _failures.ToArray(), _skipped.ToArray());
+        }
+
+        private static ParsedRecording[] Disambiguate(ParsedRecording[] recordings, Func<ParsedRecording, string> longerName)
+        {
+            var shared = recordings.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return recordings.Select(r => shared.Contains(r.Name) ? r with { Name = longerName(r) } : r).ToArray();
         }
 
         private static string WithoutExtension(string path)

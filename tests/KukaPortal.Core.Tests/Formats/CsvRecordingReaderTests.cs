@@ -70,6 +70,14 @@ public class CsvRecordingReaderTests
     }
 
     [Fact]
+    public void Fixes_the_kind_of_time_from_the_first_row_even_after_blocks_of_blank_lines()
+    {
+        var text = "time,a\n" + new string('\n', 5 << 20) + "2026-01-01T00:00:00Z,1\n2026-01-01T00:00:01Z,2\n";
+
+        Read(text).Timestamps.ShouldBe([0, 1]);
+    }
+
+    [Fact]
     public void Takes_named_time_and_label_columns_and_leaves_out_excluded_ones()
     {
         var series = Read("when,a,state,note,b\n1.5,1,true,x,2\n2.5,3,FALSE,y,4\n", new RecordingReadOptions

@@ -44,13 +44,14 @@ internal static class NpyBuilder
         text.CopyTo(header, 0);
         header[^1] = (byte)'\n';
 
-        var file = new List<byte> { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', (byte)major, 0 };
+        var file = new MemoryStream();
+        file.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', (byte)major, 0]);
         var length = new byte[major == 1 ? 2 : 4];
         if (major == 1) BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)padded);
         else BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)padded);
-        file.AddRange(length);
-        file.AddRange(header);
-        file.AddRange(data);
+        file.Write(length);
+        file.Write(header);
+        file.Write(data);
         return file.ToArray();
     }
 

@@ -43,6 +43,21 @@ public class NpyReaderTests
     }
 
     [Fact]
+    public void Reads_a_fortran_order_array_larger_than_one_column_group()
+    {
+        // 3 columns of 1,500,000 float64 are 36 MB: two columns fill the 32 MiB group, the third comes in a second one.
+        const int rows = 1_500_000, columns = 3;
+        var values = new double[rows * columns];
+        for (var i = 0; i < values.Length; i++) values[i] = i % 1000;
+
+        var matrix = NpyReader.ReadMatrix(new MemoryStream(NpyBuilder.Array("<f8", [rows, columns], values, fortran: true)), cancellationToken: Ct);
+
+        var expected = new float[values.Length];
+        for (var i = 0; i < values.Length; i++) expected[i] = (float)values[i];
+        matrix.Values.AsSpan().SequenceEqual(expected).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Reads_a_one_dimensional_array_as_one_channel()
     {
         var series = (await Read(Bytes("x.npy", NpyBuilder.Array("<f8", [4], [1, 2, 3, 4])))).Single().Series;

@@ -44,9 +44,9 @@ public class ZipTests
     [Fact]
     public async Task Names_recordings_that_share_a_stem_by_their_path()
     {
-        var batch = await ReadEach(null, Bytes("upload.zip", Zip(("x/run.csv", Csv), ("y/run.csv", Csv))));
+        var batch = await ReadEach(null, Bytes("upload.zip", Zip(("x/run.csv", Csv), ("y/run.csv", Csv), ("y/run.tsv", Utf8("a\tb\n1\t2\n")))));
 
-        batch.Recordings.Select(r => r.Name).ShouldBe(["upload.zip/x/run", "upload.zip/y/run"]);
+        batch.Recordings.Select(r => r.Name).ShouldBe(["upload.zip/x/run", "upload.zip/y/run.csv", "upload.zip/y/run.tsv"]);
     }
 
     [Fact]

@@ -43,10 +43,14 @@ public static class CsvRecordingReader
         var line = headerLine + 1;
 
         // The first row alone, so that it fixes the kind of the time column before threads share it.
-        var (offset, length) = input.CompleteLines(line);
-        var (used, lines) = first.Parse(input.Buffer.AsSpan(offset, length), line, firstRows, maxRows: 1);
-        input.Consume(used);
-        line += lines;
+        int offset, length;
+        do
+        {
+            (offset, length) = input.CompleteLines(line);
+            var (used, lines) = first.Parse(input.Buffer.AsSpan(offset, length), line, firstRows, maxRows: 1);
+            input.Consume(used);
+            line += lines;
+        } while (firstRows.Count == 0 && length > 0);
         body.Add(firstRows);
 
         while (true)

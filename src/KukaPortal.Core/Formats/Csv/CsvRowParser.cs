@@ -42,6 +42,12 @@ internal sealed class CsvRowParser
         var taken = 0;
         while (position < block.Length && taken < maxRows)
         {
+            if (block[position] == (byte)'\n')
+            {
+                position++;
+                lines++;
+                continue;
+            }
             var next = -1;
             if (!CsvFieldSplitter.IsBlank(block[position]))
                 next = ParseFast(block, position, rows);
