@@ -19,12 +19,4 @@ internal static class FormatDetector
             _ => Kind.Unknown,
         };
     }
-
-    public static RecordingFormat ToFormat(Kind kind) => kind switch
-    {
-        Kind.Csv => RecordingFormat.Csv,
-        Kind.Npy => RecordingFormat.Npy,
-        Kind.Parquet => RecordingFormat.Parquet,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a recording format."),
-    };
 }

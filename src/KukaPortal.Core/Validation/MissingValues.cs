@@ -54,6 +54,7 @@ public static class MissingValues
             series.Labels is { } l ? kept.Select(row => l[row]).ToArray() : null);
     }
 
+    /// <summary>Whether every channel of <paramref name="row"/> (0-based) holds a finite value.</summary>
     public static bool IsComplete(TimeSeries series, int row)
     {
         foreach (var value in series.Values.AsSpan(row * series.ChannelCount, series.ChannelCount))

@@ -61,6 +61,7 @@ public sealed record TimingReport(
     int DuplicateTimestamps,
     long? FirstDuplicateRow);
 
+/// <summary>How many rows are labelled normal and how many anomalous.</summary>
 public sealed record LabelReport(int Normal, int Anomalous);
 
 /// <summary>
@@ -70,6 +71,7 @@ public sealed record LabelReport(int Normal, int Anomalous);
 /// </summary>
 public sealed record ChannelReport(string Name, int Missing, int Infinite, long? FirstNonFiniteRow, double? Min, double? Max, double? Mean, bool Constant);
 
+/// <summary>The asset's channels this recording lacks, and the channels it has that the asset does not.</summary>
 public sealed record ChannelSetReport(IReadOnlyList<string> Missing, IReadOnlyList<string> Extra)
 {
     public bool Matches => Missing.Count == 0 && Extra.Count == 0;

@@ -5,6 +5,7 @@ namespace KukaPortal.Core.Validation;
 /// <summary>The report's JSON for the API and <c>kukaportal inspect --json</c>: camelCase names, enums as camelCase strings.</summary>
 public static class RecordingReportJson
 {
+    /// <summary>Web defaults (camelCase, case-insensitive reading), indented.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static string Serialize(RecordingReport report) => JsonSerializer.Serialize(report, Options);

@@ -6,6 +6,7 @@ namespace KukaPortal.Core.Validation;
 /// <summary>The report as plain text for a terminal (<c>kukaportal inspect</c>): the verdict first, then what matters.</summary>
 public static class RecordingReportText
 {
+    /// <summary>Every report, then the files left out, then a one-line verdict.</summary>
     public static string Render(ValidatedBatch batch)
     {
         var text = new StringBuilder();
@@ -16,6 +17,7 @@ public static class RecordingReportText
         return text.ToString();
     }
 
+    /// <summary>One report: the verdict, the shape, timing, labels, missing values, then errors, warnings and notes.</summary>
     public static string Render(RecordingReport report)
     {
         var text = new StringBuilder();

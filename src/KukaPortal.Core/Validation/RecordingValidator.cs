@@ -38,6 +38,7 @@ public static class RecordingValidator
         ],
     };
 
+    /// <summary>Reports on one decoded recording and, when nothing rejects it, applies the missing-value policy.</summary>
     public static ValidatedRecording Validate(ParsedRecording recording, ValidationOptions? options = null)
     {
         options ??= new ValidationOptions();

@@ -49,9 +49,9 @@ public class RecordingFileReaderTests
     [Fact]
     public async Task Leaves_out_a_names_file_that_names_no_array()
     {
-        var batch = await ReadEach(null, Bytes("columns.npy", NpyBuilder.Strings("<U1", ["a"])), Text("run.csv", "a\n1\n"));
+        var batch = await ReadEach(null, Bytes("upload.zip", Zip(("a/columns.npy", NpyBuilder.Strings("<U1", ["a"])), ("b/run.npy", NpyBuilder.Array("<f4", [1], [1])))));
 
-        batch.Recordings.ShouldHaveSingleItem();
-        batch.Skipped.ShouldHaveSingleItem().Reason.ShouldBe("It holds channel names, but no array in its folder has a matching name.");
+        batch.Recordings.ShouldHaveSingleItem().Series.Channels.ShouldBe(["ch0"]);
+        batch.Skipped.ShouldHaveSingleItem().ShouldBe(new SkippedFile("upload.zip/a/columns.npy", "It holds channel names, but no array in its folder has a matching name."));
     }
 }

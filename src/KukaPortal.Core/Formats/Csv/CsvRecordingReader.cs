@@ -1,4 +1,3 @@
-using System.Globalization;
 using KukaPortal.Core.Series;
 
 namespace KukaPortal.Core.Formats;
@@ -20,6 +19,8 @@ public static class CsvRecordingReader
     private const int MaxLineBytes = 64 << 20;
     private const int ParallelFrom = 1 << 20;
 
+    /// <summary>Reads the whole stream (UTF-8, with or without a byte order mark) into a series.</summary>
+    /// <exception cref="RecordingFormatException">The text is not a recording; the exception names the line and column.</exception>
     public static TimeSeries Read(Stream stream, RecordingReadOptions? options = null, ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         options ??= new RecordingReadOptions();
@@ -128,32 +129,5 @@ public static class CsvRecordingReader
         var middle = block.Length / 2;
         var lineBreak = block[middle..].IndexOf((byte)'\n');
         return lineBreak < 0 ? block.Length : middle + lineBreak + 1;
-    }
-
-    /// <summary>Gathers the rows of all blocks in order and builds the series once at the end.</summary>
-    private sealed class CsvBody(ColumnLayout layout, ReadLimits limits)
-    {
-        private readonly SegmentedBuffer<float> _values = new();
-        private readonly SegmentedBuffer<double>? _times = layout.TimestampIndex is null ? null : new();
-        private readonly SegmentedBuffer<bool>? _labels = layout.LabelIndex is null ? null : new();
-
-        public long Rows { get; private set; }
-
-        public CsvRows NewRows() => new(layout.Channels.Count, _times is not null, _labels is not null);
-
-        public void Add(CsvRows rows)
-        {
-            _values.Append(rows.Values);
-            _times?.Append(rows.Times);
-            _labels?.Append(rows.Labels);
-            Rows += rows.Count;
-            rows.Clear();
-            if (_values.Count > limits.MaxValues || _values.Count > Array.MaxLength)
-                throw new RecordingFormatException(RecordingErrorKind.TooLarge, string.Create(CultureInfo.InvariantCulture,
-                    $"The file holds more than {Math.Min(limits.MaxValues, Array.MaxLength):N0} values, the most one recording may have."));
-        }
-
-        public TimeSeries ToSeries() =>
-            new(layout.Channels.Select(c => c.Name).ToArray(), _values.ToArray(), _times?.ToArray(), _labels?.ToArray());
     }
 }

@@ -11,6 +11,7 @@ namespace KukaPortal.Core.Formats;
 /// </summary>
 public static class CsvRecordingWriter
 {
+    /// <summary>Writes <paramref name="series"/> with ',' ';' or tab between fields and '\n' line ends.</summary>
     public static void Write(Stream stream, TimeSeries series, char delimiter = ',')
     {
         var header = new List<string>();

@@ -17,21 +17,6 @@ public sealed record NpyHeader(string Descr, bool FortranOrder, IReadOnlyList<lo
 
     internal NpyDtype Dtype { get; } = NpyDtype.Parse(Descr);
 
-    /// <summary>All elements, or null when the product does not fit a long (a hostile shape).</summary>
-    public long? ElementCount
-    {
-        get
-        {
-            Int128 product = 1;
-            foreach (var length in Shape)
-            {
-                product *= length;
-                if (product > long.MaxValue) return null;
-            }
-            return (long)product;
-        }
-    }
-
     /// <summary>The shape as Python writes it: <c>(275000, 86)</c>, <c>(5,)</c>, <c>()</c>.</summary>
     public string ShapeText => Shape.Count == 1
         ? string.Create(CultureInfo.InvariantCulture, $"({Shape[0]},)")

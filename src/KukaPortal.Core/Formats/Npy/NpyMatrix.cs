@@ -9,6 +9,7 @@ public sealed record NpyMatrix(float[] Values, int Rows, int Columns)
     public TimeSeries ToSeries(IReadOnlyList<string>? channelNames = null) =>
         new(channelNames ?? GeneratedNames(Columns), Values);
 
+    /// <summary>The names a matrix without a names file gets: ch0, ch1, …</summary>
     public static string[] GeneratedNames(int count) =>
         Enumerable.Range(0, count).Select(i => "ch" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }

@@ -15,12 +15,14 @@ public static class NpyReader
     private const int ConvertChunkBytes = 1 << 20;
     private const int FortranGroupBytes = 32 << 20;
 
+    /// <summary>Reads a numeric 1-D or 2-D array; integers and booleans become floats, float64 is rounded to float32.</summary>
     public static NpyMatrix ReadMatrix(Stream stream, ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var header = NpyHeader.Read(stream);
         return ReadMatrix(stream, header, Remaining(stream), limits ?? ReadLimits.Default, cancellationToken);
     }
 
+    /// <summary>Reads a 1-D array of fixed-width strings (<c>&lt;U…</c>, <c>&gt;U…</c> or <c>|S…</c>), trailing NULs removed.</summary>
     public static IReadOnlyList<string> ReadStrings(Stream stream, ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var header = NpyHeader.Read(stream);

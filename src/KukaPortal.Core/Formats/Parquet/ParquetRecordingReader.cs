@@ -13,6 +13,7 @@ namespace KukaPortal.Core.Formats;
 /// </summary>
 public static class ParquetRecordingReader
 {
+    /// <summary>Reads the file; <paramref name="stream"/> must be seekable (Parquet keeps its index at the end).</summary>
     public static async Task<TimeSeries> ReadAsync(Stream stream, RecordingReadOptions? options = null, ReadLimits? limits = null, CancellationToken cancellationToken = default) =>
         await ReadAsync(stream, options ?? new RecordingReadOptions(), limits ?? ReadLimits.Default, [], cancellationToken);
 

@@ -10,6 +10,7 @@ namespace KukaPortal.Core.Formats;
 /// </summary>
 public static class ParquetRecordingWriter
 {
+    /// <summary>Writes <paramref name="series"/> in row groups of <paramref name="rowGroupRows"/> rows (Snappy-compressed, the library's default).</summary>
     public static async Task WriteAsync(Stream stream, TimeSeries series, int rowGroupRows = 100_000, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
