@@ -134,8 +134,11 @@ public class CsvRecordingReaderTests
         series[77_777, 0].ShouldBe(77_777 * 0.5f);
         series[77_777, 1].ShouldBe(-77_777f);
 
-        var broken = text.ToString().Replace("\n90000,45000,-90000\n", "\n90000,45000\n").Replace("\n95000,", "\n95000,x");
-        Should.Throw<RecordingFormatException>(() => Read(broken)).Message.ShouldBe("Line 90002: Expected 3 fields as in the header, found 2.");
+        // The 2 MB file is one block, cut near row 50,000: one error in each half, then one in the second half only.
+        var secondHalfOnly = text.ToString().Replace("\n90000,45000,-90000\n", "\n90000,45000\n");
+        var bothHalves = secondHalfOnly.Replace("\n30000,", "\n30000,x");
+        Should.Throw<RecordingFormatException>(() => Read(bothHalves)).Message.ShouldBe("Line 30002, column 'a': 'x15000' is not a number.");
+        Should.Throw<RecordingFormatException>(() => Read(secondHalfOnly)).Message.ShouldBe("Line 90002: Expected 3 fields as in the header, found 2.");
     }
 
     [Theory]

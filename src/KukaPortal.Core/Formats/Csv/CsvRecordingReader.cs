@@ -62,34 +62,39 @@ public static class CsvRecordingReader
 
             var block = input.Buffer.AsMemory(offset, length);
             var split = length >= ParallelFrom && Environment.ProcessorCount > 1 ? SplitPoint(block.Span) : length;
-            if (split == length)
-            {
-                line += first.Parse(block.Span, line, firstRows).Lines;
-                body.Add(firstRows);
-            }
-            else
-            {
-                var secondLine = line + block.Span[..split].Count((byte)'\n');
-                var secondHalf = block[split..];
-                var secondTask = Task.Run(() => second.Parse(secondHalf.Span, secondLine, secondRows), cancellationToken);
-                RecordingFormatException? firstError = null;
-                try { first.Parse(block.Span[..split], line, firstRows); }
-                catch (RecordingFormatException e) { firstError = e; }
-                int secondLines;
-                try { secondLines = secondTask.GetAwaiter().GetResult().Lines; }
-                catch (RecordingFormatException) when (firstError is not null) { throw firstError; }
-                if (firstError is not null) throw firstError;
-
-                body.Add(firstRows);
-                body.Add(secondRows);
-                line = secondLine + secondLines;
-            }
+            line += split == length
+                ? first.Parse(block.Span, line, firstRows).Lines
+                : ParseHalves(block, split, line, (first, firstRows), (second, secondRows), cancellationToken);
+            body.Add(firstRows);
+            body.Add(secondRows);
             input.Consume(length);
         }
 
         if (body.Rows == 0)
             throw new RecordingFormatException(RecordingErrorKind.NoData, "The file has a header but no data rows.");
         return body.ToSeries();
+    }
+
+    /// <summary>
+    /// Parses the two halves of a block on two threads and returns the lines used. The second half's
+    /// first line number is the first half's plus its line breaks; when both halves fail, the first
+    /// half's error is the one a serial parse would have met first.
+    /// </summary>
+    private static long ParseHalves(ReadOnlyMemory<byte> block, int split, long line,
+        (CsvRowParser Parser, CsvRows Rows) first, (CsvRowParser Parser, CsvRows Rows) second, CancellationToken cancellationToken)
+    {
+        var secondLine = line + block.Span[..split].Count((byte)'\n');
+        var secondHalf = block[split..];
+        var secondTask = Task.Run(() => second.Parser.Parse(secondHalf.Span, secondLine, second.Rows), cancellationToken);
+        RecordingFormatException? firstError = null;
+        try { first.Parser.Parse(block.Span[..split], line, first.Rows); }
+        catch (RecordingFormatException e) { firstError = e; }
+
+        int secondLines;
+        try { secondLines = secondTask.GetAwaiter().GetResult().Lines; }
+        catch (RecordingFormatException) when (firstError is not null) { throw firstError; }
+        if (firstError is not null) throw firstError;
+        return secondLine + secondLines - line;
     }
 
     /// <summary>The first line that is not blank, and its 1-based line number.</summary>
