@@ -426,6 +426,10 @@ namespace KukaPortal.Migrations.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AnomalousRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("anomalous_rows");
+
                     b.Property<int>("AssetId")
                         .HasColumnType("integer")
                         .HasColumnName("asset_id");
@@ -435,17 +439,40 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("channels");
 
-                    b.Property<string>("FileName")
+                    b.Property<string>("DataKey")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
+                        .HasColumnName("data_key");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("OriginalKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("original_key");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("purpose");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
 
                     b.Property<int>("Rows")
                         .HasColumnType("integer")
@@ -461,12 +488,6 @@ namespace KukaPortal.Migrations.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
-
-                    b.Property<string>("StorageKey")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("storage_key");
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")

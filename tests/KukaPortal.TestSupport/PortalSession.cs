@@ -56,7 +56,8 @@ public sealed partial class PortalSession : IDisposable
 
     public async Task<T> ReadAsync<T>(HttpResponseMessage response)
     {
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{(int)response.StatusCode} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 

@@ -47,18 +47,43 @@ public sealed class BlobStore(IOptions<StorageOptions> options)
         }
     }
 
+    /// <summary>Writes a new blob with <paramref name="write"/>; it appears under its key only when complete.</summary>
+    public StoredBlob Write(string folder, string extension, Action<Stream> write)
+    {
+        var key = $"{folder}/{Guid.NewGuid():N}{extension}";
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".partial";
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                write(file);
+            File.Move(temporary, path);
+            return new StoredBlob(key, Sha256Of(path), new FileInfo(path).Length);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
     /// <summary>Stores a file produced elsewhere (e.g. a model artifact written by the trainer) by moving it in.</summary>
     public StoredBlob Adopt(string sourcePath, string folder, string extension)
     {
         var key = $"{folder}/{Guid.NewGuid():N}{extension}";
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string sha;
-        using (var stream = File.OpenRead(sourcePath))
-            sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var sha = Sha256Of(sourcePath);
         var size = new FileInfo(sourcePath).Length;
         File.Move(sourcePath, path);
         return new StoredBlob(key, sha, size);
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);

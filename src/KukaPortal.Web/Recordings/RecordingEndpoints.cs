@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using KukaPortal.Core.Formats;
+using KukaPortal.Core.Validation;
 using KukaPortal.Data.Entities;
 using KukaPortal.Web.Auth;
 
@@ -7,28 +9,63 @@ namespace KukaPortal.Web.Recordings;
 public static class RecordingEndpoints
 {
     /// <summary>
-    /// POST /api/assets/{id}/recordings?purpose=normal|scoring — files as multipart/form-data (the
-    /// browser), or one file as the raw body with ?fileName= (scripts). Streamed to disk as they
-    /// arrive, with no size limit; all files of one upload are accepted together or not at all.
+    /// POST /api/assets/{id}/recordings — files as multipart/form-data (the browser), or one file as the
+    /// raw body with ?fileName= (scripts). Streamed to disk as they arrive, with no size limit; all
+    /// files of one upload are accepted together or not at all. Query: purpose=normal|scoring,
+    /// delimiter, timestampColumn, labelColumn, excludeColumns (comma-separated), missing=reject|interpolate|dropRows.
     /// </summary>
     public static IEndpointRouteBuilder MapRecordingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/assets/{assetId:int}/recordings", async (
-                int assetId, string? purpose, string? fileName, HttpRequest request, ClaimsPrincipal user,
+                int assetId, string? fileName, HttpRequest request, ClaimsPrincipal user,
                 UploadReceiver receiver, RecordingImporter importer, CancellationToken ct) =>
             {
-                if (!Enum.TryParse<RecordingPurpose>(purpose ?? "normal", ignoreCase: true, out var parsedPurpose))
-                    return Results.Problem($"Unknown purpose '{purpose}'; use 'normal' or 'scoring'.", statusCode: 400);
+                if (ParseRequest(request.Query) is not { } import)
+                    return Results.Problem(Usage, statusCode: 400, title: "Unknown upload option");
                 var files = await receiver.ReceiveAsync(request, fileName, ct);
-                var outcome = await importer.ImportAsync(assetId, files, parsedPurpose, user.Identity?.Name, ct);
-                return outcome.Succeeded
-                    ? Results.Ok(new { Recordings = outcome.Recordings.Select(r => new { r.Id, Name = r.FileName, r.Rows, Channels = r.Channels.Length, r.Sha256 }) })
-                    : Results.Problem(string.Join(" ", outcome.Problems), statusCode: 422, title: "The upload was rejected; nothing was stored",
-                        extensions: new Dictionary<string, object?> { ["files"] = outcome.Problems });
+                var outcome = await importer.ImportAsync(assetId, files, import, user.Identity?.Name, ct);
+                return outcome.Succeeded ? Results.Ok(Accepted(outcome)) : Rejected(outcome);
             })
             .RequireAuthorization(PortalPolicies.Engineer)
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         return app;
     }
+
+    private const string Usage = "Use purpose=normal|scoring and missing=reject|interpolate|dropRows; delimiter is one character or 'tab'.";
+
+    private static ImportRequest? ParseRequest(IQueryCollection query)
+    {
+        if (!Enum.TryParse<RecordingPurpose>(query["purpose"].FirstOrDefault() ?? "normal", ignoreCase: true, out var purpose) ||
+            !Enum.TryParse<MissingValuePolicy>(query["missing"].FirstOrDefault() ?? "reject", ignoreCase: true, out var missing))
+            return null;
+        var delimiter = query["delimiter"].FirstOrDefault();
+        if (delimiter is { Length: > 1 } and not "tab") return null;
+        return new ImportRequest(purpose, new RecordingReadOptions
+        {
+            Delimiter = delimiter switch { null or "" => null, "tab" => '\t', _ => delimiter[0] },
+            TimestampColumn = query["timestampColumn"].FirstOrDefault(),
+            LabelColumn = query["labelColumn"].FirstOrDefault(),
+            ExcludeColumns = (query["excludeColumns"].FirstOrDefault() ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase),
+        }, missing);
+    }
+
+    private static object Accepted(ImportOutcome outcome) => new
+    {
+        Recordings = outcome.Recordings.Select(r => new
+        {
+            r.Id, Name = r.FileName, r.Format, Purpose = r.Purpose.ToString().ToLowerInvariant(), r.Rows,
+            Channels = r.Channels.Length, r.AnomalousRows, r.Sha256,
+        }),
+        outcome.Reports,
+        outcome.Skipped,
+    };
+
+    private static IResult Rejected(ImportOutcome outcome) => Results.Problem(
+        detail: string.Join(" ", outcome.Problems),
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "The upload was rejected; nothing was stored",
+        extensions: new Dictionary<string, object?> { ["reports"] = outcome.Reports, ["skipped"] = outcome.Skipped });
 }

@@ -1,81 +1,93 @@
 using KukaPortal.Core.Formats;
-using KukaPortal.Core.Series;
+using KukaPortal.Core.Validation;
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
+using KukaPortal.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace KukaPortal.Web.Recordings;
 
 /// <summary>
-/// Turns received files into recordings: every file is parsed and validated first; only when all of
-/// them pass are the recordings written, in one transaction. A rejected upload leaves nothing behind,
-/// not even its stored original.
+/// Turns received files into recordings. Every file is read and validated first (the asset's channel
+/// set, the missing-value policy); only when all pass are the cleaned recordings stored (.npz) and
+/// their rows written, in one transaction. A rejected upload leaves nothing behind, not even its
+/// originals; an accepted one keeps them, checksummed.
 /// </summary>
-public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, UploadReceiver receiver, TimeProvider time)
+public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFactory, BlobStore blobs, UploadReceiver receiver, TimeProvider time)
 {
-    public async Task<ImportOutcome> ImportAsync(int assetId, IReadOnlyList<UploadedFile> files, RecordingPurpose purpose, string? user, CancellationToken ct)
+    public async Task<ImportOutcome> ImportAsync(int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request, string? user, CancellationToken ct)
     {
+        var written = new List<string>();
         try
         {
-            var outcome = await ImportOrRejectAsync(assetId, files, purpose, user, ct);
+            var outcome = await ImportOrRejectAsync(assetId, files, request, user, written, ct);
             if (!outcome.Succeeded) receiver.Discard(files);
             return outcome;
         }
         catch
         {
             receiver.Discard(files);
+            foreach (var key in written) blobs.Delete(key);
             throw;
         }
     }
 
-    private async Task<ImportOutcome> ImportOrRejectAsync(int assetId, IReadOnlyList<UploadedFile> files, RecordingPurpose purpose, string? user, CancellationToken ct)
+    private async Task<ImportOutcome> ImportOrRejectAsync(int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request,
+        string? user, List<string> written, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct))
-            return ImportOutcome.Rejected([new FileProblem("", $"Asset {assetId} does not exist.")]);
+            return Rejected($"Asset {assetId} does not exist.");
 
-        var parsed = new List<(UploadedFile File, TimeSeries Series)>();
-        var problems = new List<FileProblem>();
-        var expectedChannels = await db.Recordings.AsNoTracking().Where(r => r.AssetId == assetId)
+        var expected = await db.Recordings.AsNoTracking().Where(r => r.AssetId == assetId)
             .OrderBy(r => r.Id).Select(r => r.Channels).FirstOrDefaultAsync(ct);
-        foreach (var file in files)
-        {
-            try
-            {
-                var series = await Task.Run(() => loader.Parse(file.Blob.Key), ct);
-                expectedChannels ??= series.Channels.ToArray();
-                var problem = RecordingChecks.FindMissingValue(series) ?? RecordingChecks.CompareChannels(expectedChannels, series);
-                if (problem is null) parsed.Add((file, series));
-                else problems.Add(new FileProblem(file.Name, problem));
-            }
-            catch (RecordingFormatException e)
-            {
-                problems.Add(new FileProblem(file.Name, e.Message));
-            }
-        }
-        if (problems.Count > 0)
-            return ImportOutcome.Rejected(problems);
+        var sources = files.Select(f => new SourceFile(f.Name, () => blobs.OpenRead(f.Blob.Key), f.Blob.SizeBytes)).ToArray();
+        var batch = await RecordingValidator.ValidateAsync(sources, request.ReadOptions, ReadLimits.Default,
+            new ValidationOptions { ExpectedChannels = expected, MissingValues = request.MissingValues }, ct);
+        if (!batch.Accepted)
+            return new ImportOutcome([], batch.Reports, batch.Skipped);
+        if (expected is null && SameChannelsProblem(batch) is { } mismatch)
+            return Rejected(mismatch);
 
-        var recordings = parsed.Select(p => new Recording
+        var recordings = new List<Recording>();
+        foreach (var validated in batch.Recordings)
         {
-            AssetId = assetId, FileName = p.File.Name, Purpose = purpose, Sha256 = p.File.Blob.Sha256,
-            SizeBytes = p.File.Blob.SizeBytes, StorageKey = p.File.Blob.Key, Rows = p.Series.Rows,
-            Channels = p.Series.Channels.ToArray(), UploadedAt = time.GetUtcNow(), UploadedBy = user,
-        }).ToList();
+            var parsed = validated.Recording!;
+            var series = validated.Cleaned!;
+            var origin = files.First(f => parsed.SourceName == f.Name || parsed.SourceName.StartsWith(f.Name + "/", StringComparison.Ordinal));
+            var data = await Task.Run(() => blobs.Write("recordings", ".npz", stream => NpzSeries.Write(stream, series)), ct);
+            written.Add(data.Key);
+            recordings.Add(new Recording
+            {
+                AssetId = assetId, FileName = parsed.SourceName, Format = parsed.Format.ToString().ToLowerInvariant(),
+                Purpose = PurposeOf(parsed.Role, request.Purpose), Sha256 = origin.Blob.Sha256, SizeBytes = origin.Blob.SizeBytes,
+                OriginalKey = origin.Blob.Key, DataKey = data.Key, Rows = series.Rows, Channels = series.Channels.ToArray(),
+                AnomalousRows = series.Labels?.Count(l => l), Report = RecordingReportJson.Serialize(validated.Report),
+                UploadedAt = time.GetUtcNow(), UploadedBy = user,
+            });
+        }
         db.Recordings.AddRange(recordings);
         await db.SaveChangesAsync(ct);
-        return ImportOutcome.Accepted(recordings);
+        return new ImportOutcome(recordings, batch.Reports, batch.Skipped);
     }
-}
 
-public sealed record FileProblem(string FileName, string Problem)
-{
-    public override string ToString() => FileName.Length == 0 ? Problem : $"{FileName}: {Problem}";
-}
+    /// <summary>A file that names its role (the KUKA layout's normal and slowed-down runs) overrides the panel it was dropped on.</summary>
+    private static RecordingPurpose PurposeOf(RecordingRole role, RecordingPurpose requested) => role switch
+    {
+        RecordingRole.Normal => RecordingPurpose.Normal,
+        RecordingRole.Abnormal => RecordingPurpose.Scoring,
+        _ => requested,
+    };
 
-public sealed record ImportOutcome(IReadOnlyList<Recording> Recordings, IReadOnlyList<FileProblem> Problems)
-{
-    public bool Succeeded => Problems.Count == 0;
-    public static ImportOutcome Accepted(IReadOnlyList<Recording> recordings) => new(recordings, []);
-    public static ImportOutcome Rejected(IReadOnlyList<FileProblem> problems) => new([], problems);
+    /// <summary>An asset's first upload sets its channels; all recordings of that upload must agree with each other.</summary>
+    private static string? SameChannelsProblem(ValidatedBatch batch)
+    {
+        var first = batch.Recordings[0].Cleaned!;
+        return batch.Recordings.Skip(1)
+            .Select(r => RecordingChecks.CompareChannels(first.Channels.ToArray(), r.Cleaned!) is { } problem ? $"{r.Report.Source}: {problem}" : null)
+            .FirstOrDefault(p => p is not null);
+    }
+
+    private static ImportOutcome Rejected(string problem) =>
+        new([], [new RecordingReport { Source = "upload", Errors = [new ValidationIssue("rejected", problem)] }], []);
 }

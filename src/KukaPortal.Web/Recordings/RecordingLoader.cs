@@ -5,14 +5,12 @@ using KukaPortal.Data.Storage;
 
 namespace KukaPortal.Web.Recordings;
 
-/// <summary>Reads recordings back from the blob store.</summary>
+/// <summary>Loads a stored recording's validated data (.npz), as training and scoring jobs need it.</summary>
 public sealed class RecordingLoader(BlobStore blobs)
 {
-    public TimeSeries Load(Recording recording) => Parse(recording.StorageKey);
-
-    public TimeSeries Parse(string key)
+    public TimeSeries Load(Recording recording)
     {
-        using var stream = blobs.OpenRead(key);
-        return CsvRecordingReader.Read(stream);
+        using var stream = blobs.OpenRead(recording.DataKey);
+        return NpzSeries.Read(stream);
     }
 }

@@ -21,7 +21,8 @@ public sealed class UploadReceiver(BlobStore blobs)
             if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
                 await ReceiveMultipartAsync(request, type, received, ct);
             else
-                received.Add(new UploadedFile(SafeName(rawFileName), await blobs.SaveAsync(request.Body, Folder, "", ct)));
+                // Without a name a raw body is taken for CSV; NPY, Parquet and zip are recognised by their bytes anyway.
+                received.Add(new UploadedFile(SafeName(rawFileName ?? "upload.csv"), await blobs.SaveAsync(request.Body, Folder, "", ct)));
             return received;
         }
         catch

@@ -57,7 +57,7 @@ public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
 
     protected sealed record UploadView(IReadOnlyList<UploadedRecordingView> Recordings);
 
-    protected sealed record UploadedRecordingView(int Id, string Name, int Rows, int Channels, string Sha256);
+    protected sealed record UploadedRecordingView(int Id, string Name, string Format, string Purpose, int Rows, int Channels, int? AnomalousRows, string Sha256);
 
     protected sealed record JobView(Guid Id, string State, double Progress, string? Message, string? Error, int? ModelId);
 }

@@ -1,7 +1,7 @@
 using KukaPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace KukaPortal.IntegrationTests.Slice;
+namespace KukaPortal.IntegrationTests.Recordings;
 
 public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -15,7 +15,7 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
             new StringContent("a,b\n1,2\n3,oops\n"), TestContext.Current.CancellationToken);
 
         ((int)response.StatusCode).ShouldBe(422);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Line 3, column 'b': 'oops' is not a number.");
+        (await DetailOf(response)).ShouldContain("Line 3, column 'b': 'oops' is not a number.");
         (await Portal.WithDbAsync(db => db.Recordings.CountAsync())).ShouldBe(0);
         StoredFiles().ShouldBeEmpty();
     }
@@ -30,7 +30,7 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
             new StringContent("a,b\n1,2\n3,\n"), TestContext.Current.CancellationToken);
 
         ((int)response.StatusCode).ShouldBe(422);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Data row 2, channel 'b': the value is missing");
+        (await DetailOf(response)).ShouldBe("upload.csv: Channel 'b' has 1 missing or infinite value, the first at row 2; the missing-value policy is reject.");
         (await Portal.WithDbAsync(db => db.Recordings.CountAsync())).ShouldBe(0);
         StoredFiles().ShouldBeEmpty();
     }
@@ -46,9 +46,9 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
             new StringContent("a,c\n1,2\n"), TestContext.Current.CancellationToken);
 
         ((int)response.StatusCode).ShouldBe(422);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("missing channels: b; extra channels: c");
+        (await DetailOf(response)).ShouldBe("upload.csv: The channels differ from the asset's (missing: b; extra: c).");
         (await Portal.WithDbAsync(db => db.Recordings.CountAsync())).ShouldBe(1);
-        StoredFiles().Length.ShouldBe(1);
+        StoredFiles().Length.ShouldBe(2, "the first upload's original and its stored data");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
         recording.Channels.Length.ShouldBe(RobotCsv.Channels);
         var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
         recording.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
-        File.ReadAllBytes(Path.Combine(Portal.StorageRoot, recording.StorageKey)).ShouldBe(bytes);
+        File.ReadAllBytes(Path.Combine(Portal.StorageRoot, recording.OriginalKey)).ShouldBe(bytes);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
         var bad = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=normal",
             Multipart(("good.csv", "a,b\n1,2\n"), ("bad.csv", "a,b\n1\n")), TestContext.Current.CancellationToken);
         ((int)bad.StatusCode).ShouldBe(422);
-        (await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("bad.csv: Line 2: Expected 2 fields as in the header, found 1.");
+        (await DetailOf(bad)).ShouldBe("bad.csv, line 2: Expected 2 fields as in the header, found 1.");
         (await Portal.WithDbAsync(db => db.Recordings.CountAsync())).ShouldBe(0);
         StoredFiles().ShouldBeEmpty();
 
@@ -85,7 +85,7 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
             Multipart(("first.csv", "a,b\n1,2\n"), ("second.csv", "b,a\n3,4\n5,6\n")), TestContext.Current.CancellationToken);
         var stored = await session.ReadAsync<UploadView>(good);
         stored.Recordings.Select(r => (r.Name, r.Rows)).ShouldBe([("first.csv", 1), ("second.csv", 2)]);
-        StoredFiles().Length.ShouldBe(2);
+        StoredFiles().Length.ShouldBe(4, "two originals and their stored data");
     }
 
     private static MultipartFormDataContent Multipart(params (string Name, string Text)[] files)
@@ -94,6 +94,12 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
         foreach (var (name, text) in files)
             content.Add(new StringContent(text), "files", name);
         return content;
+    }
+
+    private static async Task<string> DetailOf(HttpResponseMessage response)
+    {
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return problem.RootElement.GetProperty("detail").GetString()!;
     }
 
     private string[] StoredFiles() =>
