@@ -68,6 +68,6 @@ public class ThinSliceJourneyTests(BrowserPortal portal) : IAsyncLifetime
             MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes(csv),
         });
-        await page.GetByTestId(panel).GetByText(fileName).WaitForAsync();
+        await Assertions.Expect(page.GetByTestId(panel).GetByTestId("upload-result")).ToContainTextAsync($"{fileName}: ");
     }
 }

@@ -1,11 +1,15 @@
 // Sends the chosen or dropped files straight from the browser to the streaming upload endpoint
 // (multipart), so large recordings never pass through the Blazor circuit, and reports progress.
 
-export function attach(zone, input, url, dotnet) {
+export function attach(zone, input, dotnet) {
   let lastReported = -1;
 
-  function send(files) {
-    if (!files || files.length === 0) return;
+  async function send(fileList) {
+    // Copied first: the input's FileList empties when the input is reset, which happens right after.
+    const files = [...(fileList ?? [])];
+    if (files.length === 0) return;
+    // Asked for at send time: the page's options (e.g. the missing-value policy) may have changed.
+    const url = await dotnet.invokeMethodAsync('UploadUrl');
     const form = new FormData();
     let total = 0;
     for (const file of files) { form.append('files', file, file.name); total += file.size; }
@@ -20,7 +24,7 @@ export function attach(zone, input, url, dotnet) {
     request.onload = () => dotnet.invokeMethodAsync('OnCompleted', request.status, request.responseText);
     request.onerror = () => dotnet.invokeMethodAsync('OnCompleted', 0, '');
     lastReported = -1;
-    dotnet.invokeMethodAsync('OnStarted', [...files].map(f => f.name).join(', '), total);
+    dotnet.invokeMethodAsync('OnStarted', files.map(f => f.name).join(', '), total);
     request.send(form);
   }
 

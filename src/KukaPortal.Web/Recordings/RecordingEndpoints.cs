@@ -22,7 +22,15 @@ public static class RecordingEndpoints
             {
                 if (ParseRequest(request.Query) is not { } import)
                     return Results.Problem(Usage, statusCode: 400, title: "Unknown upload option");
-                var files = await receiver.ReceiveAsync(request, fileName, ct);
+                IReadOnlyList<UploadedFile> files;
+                try
+                {
+                    files = await receiver.ReceiveAsync(request, fileName, ct);
+                }
+                catch (BadHttpRequestException e)
+                {
+                    return Results.Problem(e.Message, statusCode: 400, title: "The upload could not be received");
+                }
                 var outcome = await importer.ImportAsync(assetId, files, import, user.Identity?.Name, ct);
                 return outcome.Succeeded ? Results.Ok(Accepted(outcome)) : Rejected(outcome);
             })

@@ -3,8 +3,12 @@ using System.Text.Json;
 namespace KukaPortal.Web.Recordings;
 
 /// <summary>What the browser's upload request came back with, in words for the person who sent it.</summary>
-public sealed record UploadOutcome(string? Summary, string? Error)
+public sealed record UploadOutcome(string? Summary, string? Error, IReadOnlyList<string> Warnings)
 {
+    private const int MaxWarnings = 5;
+
+    public UploadOutcome(string? summary, string? error) : this(summary, error, []) { }
+
     public static UploadOutcome Parse(int status, string body)
     {
         switch (status)
@@ -25,7 +29,7 @@ public sealed record UploadOutcome(string? Summary, string? Error)
             {
                 var lines = recordings.EnumerateArray().Select(r =>
                     $"{r.GetProperty("name").GetString()}: {r.GetProperty("rows").GetInt32():N0} rows × {r.GetProperty("channels").GetInt32()} channels stored");
-                return new(string.Join("; ", lines), null);
+                return new(string.Join("; ", lines), null, WarningsOf(root));
             }
             if (root.TryGetProperty("detail", out var detail))
                 return new(null, detail.GetString());
@@ -35,5 +39,15 @@ public sealed record UploadOutcome(string? Summary, string? Error)
             // Not our JSON (e.g. a proxy's error page): fall through to the status code.
         }
         return new(null, $"The upload failed (HTTP {status}); nothing was stored.");
+    }
+
+    /// <summary>The first few warnings of the validation reports (repaired gaps, constant channels …), then how many more.</summary>
+    private static IReadOnlyList<string> WarningsOf(JsonElement root)
+    {
+        if (!root.TryGetProperty("reports", out var reports)) return [];
+        var all = reports.EnumerateArray()
+            .SelectMany(r => r.TryGetProperty("warnings", out var w) ? w.EnumerateArray().Select(i => $"{r.GetProperty("source").GetString()}: {i.GetProperty("message").GetString()}") : [])
+            .ToList();
+        return all.Count <= MaxWarnings ? all : [.. all.Take(MaxWarnings), $"… and {all.Count - MaxWarnings} more warnings."];
     }
 }
