@@ -96,6 +96,20 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
         return content;
     }
 
+    [Fact]
+    public async Task A_multipart_upload_without_a_file_is_refused_with_a_reason()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+        var form = new MultipartFormDataContent { { new StringContent("normal"), "note" } };
+
+        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings", form, TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).ShouldBe(400);
+        (await DetailOf(response)).ShouldBe("The upload contains no file.");
+        StoredFiles().ShouldBeEmpty();
+    }
+
     private static async Task<string> DetailOf(HttpResponseMessage response)
     {
         using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
