@@ -41,7 +41,8 @@ public sealed class UploadReceiver(BlobStore blobs)
     {
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value
             ?? throw new BadHttpRequestException("The multipart upload has no boundary.");
-        var reader = new MultipartReader(boundary, request.Body);
+        // MultipartReader caps each file at 128 MB by default; recordings of gigabytes are normal here.
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())

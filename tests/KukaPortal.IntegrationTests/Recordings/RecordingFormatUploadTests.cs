@@ -79,6 +79,23 @@ public class RecordingFormatUploadTests(PortalFactory portal) : PortalTest(porta
     }
 
     [Fact]
+    public async Task A_multipart_file_larger_than_the_framework_default_of_128_MB_is_received_whole()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+        const int rows = 400_000, channels = 86; // 137.6 MB of float32
+        var values = new float[rows * channels];
+        for (var i = 0; i < values.Length; i++) values[i] = (i % 1000) * 0.5f;
+        var series = new KukaPortal.Core.Series.TimeSeries(Enumerable.Range(0, channels).Select(c => $"c{c}").ToArray(), values);
+
+        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings",
+            Multipart(("big.npy", Npy(series))), TestContext.Current.CancellationToken);
+
+        var uploaded = await session.ReadAsync<UploadView>(response);
+        uploaded.Recordings.Single().Rows.ShouldBe(rows);
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_refused_before_anything_is_received()
     {
         using var session = await SignInAsAdminAsync();
