@@ -1,15 +1,17 @@
 using System.CommandLine;
 using KukaPortal.Cli.Commands;
+using KukaPortal.Cli.Commands.Bench;
 
 namespace KukaPortal.Cli;
 
 /// <summary>The command tree; tests call <see cref="RunAsync"/> in-process with their own writers.</summary>
 public static class KukaCli
 {
-    public static RootCommand Build() => new("KukaPortal tools: generate robot data, inspect recordings.")
+    public static RootCommand Build() => new("KukaPortal tools: generate robot data, inspect recordings, measure import speed.")
     {
         GenerateCommand.Create(),
         InspectCommand.Create(),
+        BenchCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
