@@ -27,7 +27,8 @@ public static class GenerateKukaCommand
             }
             catch (ArgumentException e)
             {
-                await console.Error.WriteLineAsync(e.Message);
+                // The simulator speaks of rows and events; this verb's only knob is the scale.
+                await console.Error.WriteLineAsync($"--scale {result.GetValue(scale)} is too small for the simulated slow run: {e.Message} Use a larger --scale (about 0.08 is the smallest that works).");
                 return ExitCodes.Usage;
             }
 
