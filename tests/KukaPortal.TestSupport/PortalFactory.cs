@@ -34,7 +34,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Admin:Email"] = AdminEmail,
         ["Admin:Password"] = AdminPassword,
         ["Portal:MigrateOnStartup"] = "true",
-        ["Torch:Threads"] = "2",
+        // One torch thread: with two, libtorch's OpenMP workers spin against whatever else the 2-core
+        // machine runs (the browser, PostgreSQL, the build) and training slows down many times over.
+        ["Torch:Threads"] = "1",
         ["Training:Window"] = "16",
         ["Training:Latent"] = "8",
         ["Training:BaseWidth"] = "8",
