@@ -47,7 +47,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, JobSi
                    started_at = COALESCE(started_at, {now}), attempts = attempts + 1
             WHERE id = (
                 SELECT id FROM jobs
-                WHERE state = 'Queued' OR (state = 'Running' AND lease_expires_at < {now})
+                WHERE state = 'Queued' OR (state = 'Running' AND lease_expires_at < {now} AND attempts < {maxAttempts})
                 ORDER BY created_at
                 FOR UPDATE SKIP LOCKED
                 LIMIT 1)
