@@ -89,6 +89,23 @@ public sealed class TrainScoreEvaluateTests(TrainedModelFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_budget_threshold_keeps_the_validation_windows_within_the_alarm_budget()
+    {
+        // 6,000 rows at 12 ms are 72 s: 2 alarms per hour allow none, so no normal window may reach the threshold.
+        // Five iterations suffice: the budget holds for whatever scores the model gives.
+        var model = fixture.File("budget.kpm");
+        var trained = await Cli.RunAsync("train", "--normal", fixture.NormalCsv, "--validation", fixture.NormalCsv,
+            "--window", "20", "--latent", "8", "--width", "4", "--iterations", "5", "--batch", "32",
+            "--threshold", "budget:2/h", "--device", "cpu", "--out", model);
+
+        trained.ExitCode.ShouldBe(0, trained.ToString());
+        trained.OutputLines.ShouldContain(l => l.StartsWith("Trained on ", StringComparison.Ordinal) && l.Contains("(budget:2/h)"));
+        var scored = await Cli.RunAsync("score", "--model", model, "--input", fixture.NormalCsv, "--out", fixture.File("budget.csv"));
+        scored.ExitCode.ShouldBe(0, scored.ToString());
+        scored.OutputLines.ShouldContain("normal.csv: 300 windows, 0 above the threshold.");
+    }
+
+    [Fact]
     public async Task Evaluate_rejects_an_input_without_labels()
     {
         var unlabelled = fixture.File("unlabelled.csv");
