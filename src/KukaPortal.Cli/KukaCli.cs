@@ -1,16 +1,22 @@
 using System.CommandLine;
 using KukaPortal.Cli.Commands;
 using KukaPortal.Cli.Commands.Bench;
+using KukaPortal.Cli.Commands.Evaluation;
+using KukaPortal.Cli.Commands.Scoring;
+using KukaPortal.Cli.Commands.Training;
 
 namespace KukaPortal.Cli;
 
 /// <summary>The command tree; tests call <see cref="RunAsync"/> in-process with their own writers.</summary>
 public static class KukaCli
 {
-    public static RootCommand Build() => new("KukaPortal tools: generate robot data, inspect recordings, measure import speed.")
+    public static RootCommand Build() => new("KukaPortal tools: generate robot data, inspect recordings, train, score and evaluate detectors, measure import speed.")
     {
         GenerateCommand.Create(),
         InspectCommand.Create(),
+        TrainCommand.Create(),
+        ScoreCommand.Create(),
+        EvaluateCommand.Create(),
         BenchCommand.Create(),
     };
 

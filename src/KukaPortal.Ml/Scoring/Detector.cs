@@ -1,5 +1,6 @@
 using KukaPortal.Core.Preprocessing;
 using KukaPortal.Core.Series;
+using KukaPortal.Core.Thresholds;
 using KukaPortal.Core.Windowing;
 using KukaPortal.Ml.Artifacts;
 using KukaPortal.Ml.ConvAutoencoder;
@@ -28,7 +29,7 @@ public sealed class Detector : IDisposable
         Device = device;
     }
 
-    public ModelMetadata Metadata { get; }
+    public ModelMetadata Metadata { get; private set; }
     public ConvAeSettings Settings { get; }
     public MinMaxScaler Scaler { get; }
     public Device Device { get; }
@@ -101,6 +102,20 @@ public sealed class Detector : IDisposable
                 result[t * channels + c] = channelsFirst[c * Window + t] * range + Scaler.Minimums[c];
         }
         return result;
+    }
+
+    /// <summary>
+    /// Replaces the threshold the trainer set (a quantile of its held-out windows) with one chosen
+    /// elsewhere, e.g. f1max on a labelled validation set, so that later scores, <see cref="Save"/> and
+    /// the artifact all carry it. Like the trainer, a zero threshold is raised to 1e-12 so calibrated
+    /// scores stay finite.
+    /// </summary>
+    public void ApplyThreshold(ThresholdChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        if (!double.IsFinite(choice.Value) || choice.Value < 0)
+            throw new ArgumentOutOfRangeException(nameof(choice), choice.Value, "A threshold is a finite score, 0 or more.");
+        Metadata = Metadata with { Threshold = new ThresholdMetadata(Math.Max(choice.Value, 1e-12), choice.Strategy) };
     }
 
     /// <summary>Writes the .kpm artifact (zip of weights.bin and metadata.json), replacing any file at the path.</summary>

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KukaPortal.Cli.Commands.Evaluation;
+
+/// <summary>
+/// <c>evaluate --model MODEL --input FILE...</c>: detection metrics of a model on labelled recordings,
+/// per window and per sample. Exit 2 when an input has no labels or lacks one of the classes.
+/// </summary>
+public static class EvaluateCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // A degenerate curve can leave a NaN threshold; write it rather than fail the whole report.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static Command Create()
+    {
+        var model = new Option<FileInfo>("--model") { Description = "Model file (.kpm) written by train.", Required = true };
+        var input = new Option<FileInfo[]>("--input") { Description = "Labelled recordings to evaluate on.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "Print the metrics as JSON." };
+        var device = TorchOptions.Device();
+        var read = new ReadOptionsArguments();
+
+        var command = new Command("evaluate", "Measure a model on labelled recordings: AP, F1max, ROC-AUC and the saved threshold's counts.") { model, input, json, device };
+        read.AddTo(command);
+        command.SetAction(VerbAction.Of(async (result, ct) =>
+        {
+            var recordings = await RecordingInputs.ReadAsync(result.GetValue(input)!, read, result, ct);
+            var modelFile = result.GetValue(model)!;
+            EvaluationResult evaluation;
+            // Scoring is torch work: done synchronously, awaited nowhere (GUIDE §4).
+            using (var detector = ModelFile.Load(modelFile, result.GetValue(device)))
+                evaluation = Evaluator.Run(detector, modelFile.Name, recordings, ct);
+            await result.InvocationConfiguration.Output.WriteLineAsync(
+                result.GetValue(json) ? JsonSerializer.Serialize(evaluation, Json) : EvaluationText.Render(evaluation));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

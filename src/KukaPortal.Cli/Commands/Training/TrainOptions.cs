@@ -1,0 +1,73 @@
+using System.CommandLine;
+using KukaPortal.Ml.Runtime;
+using KukaPortal.Ml.Training;
+
+namespace KukaPortal.Cli.Commands.Training;
+
+/// <summary>The options of <c>train</c>; hyperparameter defaults come from <see cref="ConvAeSettings"/> so the CLI and the portal agree.</summary>
+internal sealed class TrainOptions
+{
+    private static readonly ConvAeSettings Defaults = new();
+
+    public Option<FileInfo[]> Normal { get; } = new("--normal")
+    {
+        Description = "Normal recordings to train on; several are joined when their channels match.",
+        Required = true,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<FileInfo[]> Validation { get; } = new("--validation")
+    {
+        Description = "Recordings the f1max (labelled) or budget (normal part) threshold is chosen on.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string> Model { get; } = ModelFamilyOption.Create();
+    public Option<int> Window { get; } = new("--window") { Description = "Window length W in samples.", DefaultValueFactory = _ => Defaults.Window };
+    public Option<int?> Stride { get; } = new("--stride") { Description = "Stride between training windows (default W/3)." };
+    public Option<int> Latent { get; } = new("--latent") { Description = "Size of the latent code.", DefaultValueFactory = _ => Defaults.Latent };
+    public Option<int> Width { get; } = new("--width") { Description = "Filters of the first convolution; doubles per stage.", DefaultValueFactory = _ => Defaults.BaseWidth };
+    public Option<int> Iterations { get; } = new("--iterations") { Description = "Adam steps.", DefaultValueFactory = _ => Defaults.Iterations };
+    public Option<int> Batch { get; } = new("--batch") { Description = "Windows per training step.", DefaultValueFactory = _ => Defaults.BatchSize };
+    public Option<double> LearningRate { get; } = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => Defaults.LearningRate };
+    public Option<string?> Threshold { get; } = new("--threshold") { Description = "f1max, quantile:Q or budget:N/h (default quantile:0.99 of held-out normal windows)." };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed for weights and batches.", DefaultValueFactory = _ => Defaults.Seed };
+    public Option<TorchDeviceOption> Device { get; } = TorchOptions.Device();
+    public Option<FileInfo> Out { get; } = new("--out") { Description = "Model file (.kpm) to write.", Required = true };
+    public ReadOptionsArguments Read { get; } = new();
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Normal, Validation, Model, Window, Stride, Latent, Width, Iterations, Batch, LearningRate, Threshold, Seed, Device, Out })
+            command.Options.Add(option);
+        Read.AddTo(command);
+    }
+
+    public ConvAeSettings Settings(ParseResult result, double? thresholdQuantile)
+    {
+        var iterations = result.GetValue(Iterations);
+        var settings = new ConvAeSettings
+        {
+            Window = result.GetValue(Window),
+            Stride = result.GetValue(Stride),
+            Latent = result.GetValue(Latent),
+            BaseWidth = result.GetValue(Width),
+            Iterations = iterations,
+            BatchSize = result.GetValue(Batch),
+            LearningRate = result.GetValue(LearningRate),
+            Seed = result.GetValue(Seed),
+            ThresholdQuantile = thresholdQuantile ?? Defaults.ThresholdQuantile,
+            // About ten progress lines whatever the run length, at most one per 100 steps.
+            ProgressInterval = Math.Clamp(iterations / 10, 1, 100),
+        };
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw CommandFailure.Usage(e.Message);
+        }
+        return settings;
+    }
+}
