@@ -75,6 +75,19 @@ public sealed record ChannelReport(string Name, int Missing, int Infinite, long?
 public sealed record ChannelSetReport(IReadOnlyList<string> Missing, IReadOnlyList<string> Extra)
 {
     public bool Matches => Missing.Count == 0 && Extra.Count == 0;
+
+    /// <summary>Compares by name; the order of the channels does not matter.</summary>
+    public static ChannelSetReport Compare(IReadOnlyList<string> actual, IReadOnlyCollection<string> expected) =>
+        new(expected.Except(actual, StringComparer.Ordinal).ToArray(), actual.Except(expected, StringComparer.Ordinal).ToArray());
+
+    /// <summary>The mismatch in a sentence, e.g. "The channels differ from the asset's (missing: b; extra: c)."</summary>
+    public string Describe(string reference)
+    {
+        var parts = new List<string>(2);
+        if (Missing.Count > 0) parts.Add("missing: " + string.Join(", ", Missing));
+        if (Extra.Count > 0) parts.Add("extra: " + string.Join(", ", Extra));
+        return $"The channels differ from {reference} ({string.Join("; ", parts)}).";
+    }
 }
 
 /// <summary>What the missing-value policy found and did (missing counts NaN and infinite values alike).</summary>

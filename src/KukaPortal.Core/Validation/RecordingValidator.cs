@@ -57,9 +57,9 @@ public static class RecordingValidator
         if (timing is { DuplicateTimestamps: > 0 })
             warnings.Add(new ValidationIssue("duplicateTimestamps", Text($"{Count(timing.DuplicateTimestamps, "timestamp equals", "timestamps equal")} the one before, the first at row {timing.FirstDuplicateRow}.")) { Row = timing.FirstDuplicateRow });
 
-        var channelSet = options.ExpectedChannels is { } expected ? CompareChannels(series.Channels, expected) : null;
+        var channelSet = options.ExpectedChannels is { } expected ? ChannelSetReport.Compare(series.Channels, expected) : null;
         if (channelSet is { Matches: false })
-            errors.Add(new ValidationIssue("channelSetMismatch", DescribeMismatch(channelSet)));
+            errors.Add(new ValidationIssue("channelSetMismatch", channelSet.Describe("the asset's")));
 
         var (missing, cleaned) = MissingValuePolicies.Apply(series, channels, options, errors, warnings);
 
@@ -82,17 +82,6 @@ public static class RecordingValidator
             Notes = recording.Notes,
         };
         return new ValidatedRecording(report, recording, errors.Count == 0 ? cleaned : null);
-    }
-
-    private static ChannelSetReport CompareChannels(IReadOnlyList<string> actual, IReadOnlyCollection<string> expected) =>
-        new(expected.Except(actual, StringComparer.Ordinal).ToArray(), actual.Except(expected, StringComparer.Ordinal).ToArray());
-
-    private static string DescribeMismatch(ChannelSetReport set)
-    {
-        var parts = new List<string>(2);
-        if (set.Missing.Count > 0) parts.Add("missing: " + string.Join(", ", set.Missing));
-        if (set.Extra.Count > 0) parts.Add("extra: " + string.Join(", ", set.Extra));
-        return $"The channels differ from the asset's ({string.Join("; ", parts)}).";
     }
 
     internal static string Count(long count, string one, string many) =>

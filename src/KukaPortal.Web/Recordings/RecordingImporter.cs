@@ -47,7 +47,7 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
         if (!batch.Accepted)
             return new ImportOutcome([], batch.Reports, batch.Skipped);
         if (expected is null && SameChannelsProblem(batch) is { } mismatch)
-            return Rejected(mismatch);
+            return Rejected(mismatch.Problem, mismatch.Source);
 
         var recordings = new List<Recording>();
         foreach (var validated in batch.Recordings)
@@ -80,14 +80,16 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
     };
 
     /// <summary>An asset's first upload sets its channels; all recordings of that upload must agree with each other.</summary>
-    private static string? SameChannelsProblem(ValidatedBatch batch)
+    private static (string Source, string Problem)? SameChannelsProblem(ValidatedBatch batch)
     {
-        var first = batch.Recordings[0].Cleaned!;
+        var first = batch.Recordings[0].Cleaned!.Channels.ToArray();
         return batch.Recordings.Skip(1)
-            .Select(r => RecordingChecks.CompareChannels(first.Channels.ToArray(), r.Cleaned!) is { } problem ? $"{r.Report.Source}: {problem}" : null)
-            .FirstOrDefault(p => p is not null);
+            .Select(r => (r.Report.Source, Set: ChannelSetReport.Compare(r.Cleaned!.Channels, first)))
+            .Where(r => !r.Set.Matches)
+            .Select(r => ((string, string)?)(r.Source, r.Set.Describe("the first recording of this upload")))
+            .FirstOrDefault();
     }
 
-    private static ImportOutcome Rejected(string problem) =>
-        new([], [new RecordingReport { Source = "upload", Errors = [new ValidationIssue("rejected", problem)] }], []);
+    private static ImportOutcome Rejected(string problem, string source = "upload") =>
+        new([], [new RecordingReport { Source = source, Errors = [new ValidationIssue("rejected", problem)] }], []);
 }

@@ -97,6 +97,20 @@ public class UploadValidationTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_first_upload_of_an_asset_must_agree_with_itself_on_channels()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+
+        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=normal",
+            Multipart(("first.csv", "a,b\n1,2\n"), ("second.csv", "a,c\n1,2\n")), TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).ShouldBe(422);
+        (await DetailOf(response)).ShouldBe("second.csv: The channels differ from the first recording of this upload (missing: b; extra: c).");
+        StoredFiles().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_multipart_upload_without_a_file_is_refused_with_a_reason()
     {
         using var session = await SignInAsAdminAsync();
