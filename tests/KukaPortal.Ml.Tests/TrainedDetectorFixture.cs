@@ -7,7 +7,7 @@ namespace KukaPortal.Ml.Tests;
 /// <summary>One small detector trained once and shared by the scoring and artifact tests.</summary>
 public sealed class TrainedDetectorFixture : IDisposable
 {
-    public static readonly ConvAeSettings Settings = new()
+    public static readonly DetectorSettings Settings = new()
     {
         Window = 16,
         Latent = 8,
@@ -22,7 +22,7 @@ public sealed class TrainedDetectorFixture : IDisposable
     public TrainedDetectorFixture()
     {
         Normal = SyntheticSeries.Normal(3000, seed: 11);
-        Detector = ConvAeTrainer.Train(Normal, Settings, CPU);
+        Detector = DetectorTrainer.Train(Normal, Settings, CPU);
     }
 
     public KukaPortal.Core.Series.TimeSeries Normal { get; }

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using KukaPortal.Core.Preprocessing;
-using KukaPortal.Ml.ConvAutoencoder;
+using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Ml.Training;
 using TorchSharp;
@@ -53,12 +53,11 @@ internal static class DetectorArtifact
         using (zip)
         {
             var metadata = ReadMetadata(zip, path);
-            var settings = metadata.Hyperparameters.Deserialize<ConvAeSettings>(ArtifactJson.Options)
+            var settings = metadata.Hyperparameters.Deserialize<DetectorSettings>(ArtifactJson.Options)
                 ?? throw new ModelArtifactException($"'{path}' has no hyperparameters.");
-            var plan = ConvAePlan.For(metadata.Window, metadata.Channels.Count, settings.Latent, settings.BaseWidth);
-            var scaler = new MinMaxScaler(metadata.Scaler.Minimums, metadata.Scaler.Maximums);
+            var preprocessing = RestorePreprocessing(metadata, path);
 
-            var model = new ConvAeModel(plan);
+            var model = ModelCatalog.Create(settings, preprocessing.OutputChannels.Count);
             try
             {
                 var entry = zip.GetEntry(WeightsEntry) ?? throw new ModelArtifactException($"'{path}' has no {WeightsEntry}.");
@@ -66,13 +65,28 @@ internal static class DetectorArtifact
                     model.load(weights);
                 model.to(device);
                 model.eval();
-                return new Detector(model, scaler, metadata, settings, device);
+                return new Detector(model, preprocessing, metadata, settings, device);
             }
             catch
             {
                 model.Dispose();
                 throw;
             }
+        }
+    }
+
+    private static PreprocessingPipeline RestorePreprocessing(ModelMetadata metadata, string path)
+    {
+        try
+        {
+            var pipeline = metadata.Preprocessing.Restore();
+            if (!pipeline.InputChannels.SequenceEqual(metadata.Channels, StringComparer.Ordinal))
+                throw new InvalidDataException("its preprocessing reads other channels than the model states");
+            return pipeline;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelArtifactException($"'{path}' has damaged preprocessing: {e.Message}", e);
         }
     }
 
@@ -85,15 +99,15 @@ internal static class DetectorArtifact
 
         if (!root.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var formatVersion))
             throw new ModelArtifactException($"'{path}' does not state a format version; it is not a KukaPortal model file.");
-        if (formatVersion != ModelFamilies.FormatVersion)
+        if (formatVersion != ArtifactFormat.Version)
             throw new ModelArtifactException(
-                $"'{path}' has model format version {formatVersion}; this build of KukaPortal reads format version {ModelFamilies.FormatVersion}. " +
+                $"'{path}' has model format version {formatVersion}; this build of KukaPortal reads format version {ArtifactFormat.Version}. " +
                 "Use the KukaPortal version that wrote it, or retrain the model.");
 
         var family = root.TryGetProperty("family", out var f) ? f.GetString() : null;
-        if (family is null || !ModelFamilies.Known.Contains(family))
+        if (!ModelFamilyNames.TryParse(family, out _))
             throw new ModelArtifactException(
-                $"'{path}' holds a model of family '{family}'; this build of KukaPortal knows: {string.Join(", ", ModelFamilies.Known)}.");
+                $"'{path}' holds a model of family '{family}'; this build of KukaPortal knows: {string.Join(", ", ModelFamilyNames.All)}.");
 
         return root.Deserialize<ModelMetadata>(ArtifactJson.Options)
             ?? throw new ModelArtifactException($"'{path}' has an empty {MetadataEntry}.");

@@ -1,4 +1,5 @@
 using TorchSharp;
+using KukaPortal.Ml.Models;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.ConvAutoencoder;
@@ -15,7 +16,7 @@ namespace KukaPortal.Ml.ConvAutoencoder;
 /// them anomalous.
 /// </para>
 /// </summary>
-public sealed class ConvAeModel : nn.Module<Tensor, Tensor>
+public sealed class ConvAeModel : WindowModel
 {
     // Field names are state_dict keys: renaming them breaks saved artifacts.
     private readonly ConvAeEncoder encoder;

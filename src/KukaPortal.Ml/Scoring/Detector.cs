@@ -3,7 +3,7 @@ using KukaPortal.Core.Series;
 using KukaPortal.Core.Thresholds;
 using KukaPortal.Core.Windowing;
 using KukaPortal.Ml.Artifacts;
-using KukaPortal.Ml.ConvAutoencoder;
+using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Training;
 using TorchSharp;
@@ -12,32 +12,33 @@ using static TorchSharp.torch;
 namespace KukaPortal.Ml.Scoring;
 
 /// <summary>
-/// A trained convolutional autoencoder with its scaler, threshold and provenance. Takes raw recordings
-/// (original units, any column order) and scales them itself. Not thread-safe: use one instance per
+/// A trained detector of any family with its preprocessing, threshold and provenance. Takes raw recordings
+/// (original units, any column order) and preprocesses them itself. Not thread-safe: use one instance per
 /// worker thread (GUIDE §4).
 /// </summary>
 public sealed class Detector : IDisposable
 {
-    private readonly ConvAeModel model;
+    private readonly WindowModel model;
 
-    internal Detector(ConvAeModel model, MinMaxScaler scaler, ModelMetadata metadata, ConvAeSettings settings, Device device)
+    internal Detector(WindowModel model, PreprocessingPipeline preprocessing, ModelMetadata metadata, DetectorSettings settings, Device device)
     {
         this.model = model;
-        Scaler = scaler;
+        Preprocessing = preprocessing;
         Metadata = metadata;
         Settings = settings;
         Device = device;
     }
 
     public ModelMetadata Metadata { get; private set; }
-    public ConvAeSettings Settings { get; }
-    public MinMaxScaler Scaler { get; }
+    public DetectorSettings Settings { get; }
+    public ModelFamily Family => Metadata.Family;
+    public PreprocessingPipeline Preprocessing { get; }
     public Device Device { get; }
     public IReadOnlyList<string> Channels => Metadata.Channels;
     public int Window => Metadata.Window;
     public double Threshold => Metadata.Threshold.Value;
 
-    internal ConvAeModel Model => model;
+    internal WindowModel Model => model;
 
     /// <summary>
     /// Scores the windows of <paramref name="raw"/> (stride defaults to W: no overlap), one list per batch,
@@ -46,7 +47,7 @@ public sealed class Detector : IDisposable
     public IEnumerable<IReadOnlyList<WindowScore>> ScoreBatches(TimeSeries raw, int? stride = null, int batchSize = 256, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var scaled = Scaler.Transform(ChannelAlignment.Align(raw, Channels));
+        var scaled = Preprocessing.Transform(ChannelAlignment.Align(raw, Channels));
         var spans = WindowSlicer.Slice(scaled.Rows, Window, stride ?? Metadata.ScoringStride);
         return ScoreBatchesCore(scaled, spans, batchSize, ct);
     }
@@ -58,20 +59,18 @@ public sealed class Detector : IDisposable
             ct.ThrowIfCancellationRequested();
             var batch = spans.Skip(start).Take(batchSize).ToArray();
             // All torch work for the batch finishes here; nothing torch-owned crosses the yield.
-            var errors = ReconstructionScorer.ChannelErrors(model, scaled, batch, Device);
+            var (values, errors) = ReconstructionScorer.Evaluate(model, scaled, batch, Device);
             var scores = new WindowScore[batch.Length];
             for (var i = 0; i < batch.Length; i++)
-            {
-                var score = ReconstructionScorer.Score(errors[i]);
-                scores[i] = new WindowScore(batch[i].Index, batch[i].StartRow, batch[i].EndRow, score, score / Threshold, errors[i]);
-            }
+                scores[i] = new WindowScore(batch[i].Index, batch[i].StartRow, batch[i].EndRow, values[i], values[i] / Threshold, errors[i]);
             yield return scores;
         }
     }
 
     /// <summary>
     /// The model's reconstruction of one window in original units, row-major [time, channel] like
-    /// <see cref="TimeSeries.Values"/>, channels in model order: what the reconstruction view draws.
+    /// <see cref="TimeSeries.Values"/>, in the order of <see cref="ReconstructedChannels"/>: what the
+    /// reconstruction view draws.
     /// </summary>
     public float[] Reconstruct(TimeSeries raw, WindowSpan span)
     {
@@ -81,9 +80,8 @@ public sealed class Detector : IDisposable
         if (span.StartRow < 0 || span.EndRow > aligned.Rows)
             throw new ArgumentOutOfRangeException(nameof(span), $"Rows {span.StartRow}..{span.EndRow} lie outside a recording of {aligned.Rows} rows.");
 
-        var channels = aligned.ChannelCount;
-        var rows = aligned.Values.AsSpan(span.StartRow * channels, span.Length * channels).ToArray();
-        var scaled = Scaler.Transform(new TimeSeries(Channels, rows));
+        var rows = aligned.Values.AsSpan(span.StartRow * aligned.ChannelCount, span.Length * aligned.ChannelCount).ToArray();
+        var scaled = Preprocessing.Transform(new TimeSeries(Channels, rows));
 
         float[] channelsFirst;
         model.eval();
@@ -94,15 +92,18 @@ public sealed class Detector : IDisposable
             channelsFirst = model.forward(input).cpu().data<float>().ToArray();
         }
 
-        var result = new float[Window * channels];
+        var channels = scaled.ChannelCount;
+        var rowMajor = new float[Window * channels];
         for (var c = 0; c < channels; c++)
         {
-            var range = Scaler.Maximums[c] - Scaler.Minimums[c];
             for (var t = 0; t < Window; t++)
-                result[t * channels + c] = channelsFirst[c * Window + t] * range + Scaler.Minimums[c];
+                rowMajor[t * channels + c] = channelsFirst[c * Window + t];
         }
-        return result;
+        return Preprocessing.InverseTransform(new TimeSeries(scaled.Channels, rowMajor)).Values;
     }
+
+    /// <summary>The channels <see cref="Reconstruct"/> returns: all the model's channels unless feature selection dropped some.</summary>
+    public IReadOnlyList<string> ReconstructedChannels => Preprocessing.Selector?.KeptChannels ?? Channels;
 
     /// <summary>
     /// Replaces the threshold the trainer set (a quantile of its held-out windows) with one chosen

@@ -3,6 +3,7 @@ using KukaPortal.Data;
 using KukaPortal.Data.Entities;
 using KukaPortal.Data.Jobs;
 using KukaPortal.Data.Storage;
+using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Ml.Training;
 using KukaPortal.Web.Monitoring;
@@ -38,7 +39,7 @@ public sealed class TrainJobHandler(
         {
             try
             {
-                using var detector = ConvAeTrainer.Train(series, settings, torchStatus.Info.ToDevice(), p => reports.Writer.TryWrite(p), ct);
+                using var detector = DetectorTrainer.Train(series, settings, torchStatus.Info.ToDevice(), p => reports.Writer.TryWrite(p), ct);
                 var path = Path.Combine(Path.GetTempPath(), $"kukaportal-{job.Id:N}.kpm");
                 detector.Save(path);
                 return (Path: path, detector.Threshold);
@@ -74,7 +75,7 @@ public sealed class TrainJobHandler(
         var version = 1 + (await db.Models.Where(m => m.AssetId == job.AssetId).MaxAsync(m => (int?)m.Version, ct) ?? 0);
         var model = new DetectorModel
         {
-            AssetId = job.AssetId, Version = version, Family = "conv-ae", ArtifactKey = blob.Key, Threshold = threshold,
+            AssetId = job.AssetId, Version = version, Family = settings.Family.Name(), ArtifactKey = blob.Key, Threshold = threshold,
             Window = window, TrainingRecordingId = recording.Id, CreatedAt = time.GetUtcNow(),
         };
         db.Models.Add(model);

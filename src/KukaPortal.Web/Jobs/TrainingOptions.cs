@@ -16,7 +16,7 @@ public sealed class TrainingOptions
     public int Seed { get; set; }
     public double ThresholdQuantile { get; set; } = 0.99;
 
-    public ConvAeSettings ToSettings() => new()
+    public DetectorSettings ToSettings() => new()
     {
         Window = Window, Latent = Latent, BaseWidth = BaseWidth, Iterations = Iterations, BatchSize = BatchSize,
         LearningRate = LearningRate, Seed = Seed, ThresholdQuantile = ThresholdQuantile,

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using KukaPortal.Core.Preprocessing;
 using KukaPortal.Ml.Artifacts;
+using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Scoring;
 using Shouldly;
 
@@ -29,12 +31,13 @@ public sealed class DetectorArtifactTests(TrainedDetectorFixture fixture) : ICla
         after.Select(s => s.ChannelErrors).ShouldBe(before.Select(s => s.ChannelErrors));
 
         var m = loaded.Metadata;
-        m.FormatVersion.ShouldBe(1);
-        m.Family.ShouldBe("conv-ae");
+        m.FormatVersion.ShouldBe(2);
+        m.Family.ShouldBe(ModelFamily.ConvAe);
         m.Channels.ShouldBe(SyntheticSeries.ChannelNames);
         m.Threshold.ShouldBe(fixture.Detector.Metadata.Threshold);
         m.Threshold.Strategy.ShouldBe("quantile:0.99");
-        m.Scaler.Minimums.ShouldBe(fixture.Detector.Scaler.Minimums);
+        m.Preprocessing.Scaler.Kind.ShouldBe(ScalerKind.MinMax);
+        m.Preprocessing.Scaler.Parameters["minimums"].ShouldBe(fixture.Detector.Preprocessing.Scaler.ToState().Parameters["minimums"]);
         m.TrainingStride.ShouldBe(5);
         m.ScoringStride.ShouldBe(16);
         m.TrainingDataSha256.ShouldBe(TrainingDataFingerprint.Of(fixture.Normal));

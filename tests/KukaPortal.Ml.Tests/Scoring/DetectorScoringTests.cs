@@ -82,9 +82,10 @@ public sealed class DetectorScoringTests(TrainedDetectorFixture fixture) : IClas
         var reconstruction = detector.Reconstruct(series, span);
 
         reconstruction.Length.ShouldBe(16 * 4);
+        var scaler = detector.Preprocessing.Scaler.ToState();
         for (var c = 0; c < 4; c++)
         {
-            double range = detector.Scaler.Maximums[c] - detector.Scaler.Minimums[c];
+            var range = scaler.Parameters["maximums"][c] - scaler.Parameters["minimums"][c];
             var meanAbsoluteError = Enumerable.Range(0, 16).Average(t => (double)Math.Abs(reconstruction[t * 4 + c] - series[64 + t, c]));
             meanAbsoluteError.ShouldBeLessThan(0.15 * range, $"channel {c}");
         }

@@ -1,20 +1,19 @@
 using System.CommandLine;
-using KukaPortal.Ml.Artifacts;
+using KukaPortal.Ml.Models;
 
 namespace KukaPortal.Cli.Commands.Training;
 
-/// <summary>--model: which detector family to train. Only the convolutional autoencoder exists so far.</summary>
+/// <summary>--model: which detector family to train, by its artifact name.</summary>
 internal static class ModelFamilyOption
 {
     public static Option<string> Create() => new("--model")
     {
-        Description = $"Model family to train: {ModelFamilies.ConvAutoencoder}.",
-        DefaultValueFactory = _ => ModelFamilies.ConvAutoencoder,
+        Description = $"Model family to train: {string.Join(", ", ModelFamilyNames.All)}.",
+        DefaultValueFactory = _ => ModelFamily.ConvAe.Name(),
     };
 
-    public static void Check(string family)
-    {
-        if (!string.Equals(family, ModelFamilies.ConvAutoencoder, StringComparison.OrdinalIgnoreCase))
-            throw CommandFailure.Usage($"Model family '{family}' is not available yet; available: {ModelFamilies.ConvAutoencoder}.");
-    }
+    public static ModelFamily Parse(string name) =>
+        ModelFamilyNames.TryParse(name, out var family)
+            ? family
+            : throw CommandFailure.Usage($"Model family '{name}' is unknown; available: {string.Join(", ", ModelFamilyNames.All)}.");
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using KukaPortal.Core.Formats;
 using KukaPortal.Core.Series;
 using KukaPortal.Core.Thresholds;
+using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Ml.Training;
@@ -24,7 +25,6 @@ public static class TrainCommand
         options.AddTo(command);
         command.SetAction(VerbAction.Of(async (result, ct) =>
         {
-            ModelFamilyOption.Check(result.GetValue(options.Model)!);
             var strategy = ParseStrategy(result.GetValue(options.Threshold));
             var settings = options.Settings(result, (strategy as QuantileStrategy)?.Q);
             var validationFiles = result.GetValue(options.Validation) ?? [];
@@ -38,7 +38,7 @@ public static class TrainCommand
 
             var output = result.InvocationConfiguration.Output;
             var torch = TorchOptions.Start(result.GetValue(options.Device));
-            output.WriteLine($"Training conv-ae on {normal.Rows:N0} rows × {normal.ChannelCount} channels, device {torch.DeviceType} ({torch.DeviceName}).");
+            output.WriteLine($"Training {settings.Family.Name()} on {normal.Rows:N0} rows × {normal.ChannelCount} channels, device {torch.DeviceType} ({torch.DeviceName}).");
             // Everything torch does runs synchronously from here to the saved file: no await inside (GUIDE §4).
             Train(normal, settings, strategy, validation, torch, result.GetValue(options.Out)!, output, ct);
             return ExitCodes.Ok;
@@ -60,14 +60,14 @@ public static class TrainCommand
         }
     }
 
-    private static void Train(TimeSeries normal, ConvAeSettings settings, ThresholdStrategy? strategy, IReadOnlyList<ParsedRecording> validation,
+    private static void Train(TimeSeries normal, DetectorSettings settings, ThresholdStrategy? strategy, IReadOnlyList<ParsedRecording> validation,
         TorchInfo torch, FileInfo outFile, TextWriter output, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         Detector detector;
         try
         {
-            detector = ConvAeTrainer.Train(normal, settings, torch.ToDevice(), p => output.WriteLine(ProgressLine(p)), ct);
+            detector = DetectorTrainer.Train(normal, settings, torch.ToDevice(), p => output.WriteLine(ProgressLine(p)), ct);
         }
         catch (ArgumentException e)
         {

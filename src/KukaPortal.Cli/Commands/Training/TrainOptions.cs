@@ -4,11 +4,12 @@ using KukaPortal.Ml.Training;
 
 namespace KukaPortal.Cli.Commands.Training;
 
-/// <summary>The options of <c>train</c>; hyperparameter defaults come from <see cref="ConvAeSettings"/> so the CLI and the portal agree.</summary>
+/// <summary>
+/// The options of <c>train</c>. Hyperparameters left out take the family's defaults from
+/// <see cref="DetectorSettings.For"/>, so the CLI and the portal agree.
+/// </summary>
 internal sealed class TrainOptions
 {
-    private static readonly ConvAeSettings Defaults = new();
-
     public Option<FileInfo[]> Normal { get; } = new("--normal")
     {
         Description = "Normal recordings to train on; several are joined when their channels match.",
@@ -23,15 +24,15 @@ internal sealed class TrainOptions
     };
 
     public Option<string> Model { get; } = ModelFamilyOption.Create();
-    public Option<int> Window { get; } = new("--window") { Description = "Window length W in samples.", DefaultValueFactory = _ => Defaults.Window };
+    public Option<int?> Window { get; } = new("--window") { Description = "Window length W in samples (default 30; 5 for the dense models)." };
     public Option<int?> Stride { get; } = new("--stride") { Description = "Stride between training windows (default W/3)." };
-    public Option<int> Latent { get; } = new("--latent") { Description = "Size of the latent code.", DefaultValueFactory = _ => Defaults.Latent };
-    public Option<int> Width { get; } = new("--width") { Description = "Filters of the first convolution; doubles per stage.", DefaultValueFactory = _ => Defaults.BaseWidth };
-    public Option<int> Iterations { get; } = new("--iterations") { Description = "Adam steps.", DefaultValueFactory = _ => Defaults.Iterations };
-    public Option<int> Batch { get; } = new("--batch") { Description = "Windows per training step.", DefaultValueFactory = _ => Defaults.BatchSize };
-    public Option<double> LearningRate { get; } = new("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => Defaults.LearningRate };
+    public Option<int?> Latent { get; } = new("--latent") { Description = "Size of the latent code (default 30; 32 for the dense models)." };
+    public Option<int?> Width { get; } = new("--width") { Description = "Filters of the first convolution; doubles per stage (default 16)." };
+    public Option<int?> Iterations { get; } = new("--iterations") { Description = "Adam steps (default 5000; 7000 for aae)." };
+    public Option<int?> Batch { get; } = new("--batch") { Description = "Windows per training step (default 64)." };
+    public Option<double?> LearningRate { get; } = new("--lr") { Description = "Adam learning rate (default 0.001)." };
     public Option<string?> Threshold { get; } = new("--threshold") { Description = "f1max, quantile:Q or budget:N/h (default quantile:0.99 of held-out normal windows)." };
-    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed for weights and batches.", DefaultValueFactory = _ => Defaults.Seed };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed for weights and batches.", DefaultValueFactory = _ => 0 };
     public Option<TorchDeviceOption> Device { get; } = TorchOptions.Device();
     public Option<FileInfo> Out { get; } = new("--out") { Description = "Model file (.kpm) to write.", Required = true };
     public ReadOptionsArguments Read { get; } = new();
@@ -43,20 +44,21 @@ internal sealed class TrainOptions
         Read.AddTo(command);
     }
 
-    public ConvAeSettings Settings(ParseResult result, double? thresholdQuantile)
+    public DetectorSettings Settings(ParseResult result, double? thresholdQuantile)
     {
-        var iterations = result.GetValue(Iterations);
-        var settings = new ConvAeSettings
+        var defaults = DetectorSettings.For(ModelFamilyOption.Parse(result.GetValue(Model)!));
+        var iterations = result.GetValue(Iterations) ?? defaults.Iterations;
+        var settings = defaults with
         {
-            Window = result.GetValue(Window),
+            Window = result.GetValue(Window) ?? defaults.Window,
             Stride = result.GetValue(Stride),
-            Latent = result.GetValue(Latent),
-            BaseWidth = result.GetValue(Width),
+            Latent = result.GetValue(Latent) ?? defaults.Latent,
+            BaseWidth = result.GetValue(Width) ?? defaults.BaseWidth,
             Iterations = iterations,
-            BatchSize = result.GetValue(Batch),
-            LearningRate = result.GetValue(LearningRate),
+            BatchSize = result.GetValue(Batch) ?? defaults.BatchSize,
+            LearningRate = result.GetValue(LearningRate) ?? defaults.LearningRate,
             Seed = result.GetValue(Seed),
-            ThresholdQuantile = thresholdQuantile ?? Defaults.ThresholdQuantile,
+            ThresholdQuantile = thresholdQuantile ?? defaults.ThresholdQuantile,
             // About ten progress lines whatever the run length, at most one per 100 steps.
             ProgressInterval = Math.Clamp(iterations / 10, 1, 100),
         };

@@ -4,9 +4,9 @@ using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.Tests.Training;
 
-public sealed class ConvAeTrainerTests
+public sealed class DetectorTrainerTests
 {
-    private static readonly ConvAeSettings Tiny = new()
+    private static readonly DetectorSettings Tiny = new()
     {
         Window = 12,
         Latent = 4,
@@ -25,7 +25,7 @@ public sealed class ConvAeTrainerTests
         var reports = new List<TrainingProgress>();
         var settings = Tiny with { Iterations = 300, LearningRate = 3e-3, ProgressInterval = 30 };
 
-        using var detector = ConvAeTrainer.Train(SyntheticSeries.Normal(1500, seed: 3), settings, CPU, reports.Add, Ct);
+        using var detector = DetectorTrainer.Train(SyntheticSeries.Normal(1500, seed: 3), settings, CPU, reports.Add, Ct);
 
         reports.Select(r => r.Iteration).ShouldBe(Enumerable.Range(1, 10).Select(i => i * 30));
         reports[^1].Loss.ShouldBeLessThan(reports[0].Loss / 2);
@@ -38,9 +38,9 @@ public sealed class ConvAeTrainerTests
     {
         var normal = SyntheticSeries.Normal(800, seed: 5);
 
-        using var first = ConvAeTrainer.Train(normal, Tiny, CPU, ct: Ct);
-        using var second = ConvAeTrainer.Train(normal, Tiny, CPU, ct: Ct);
-        using var otherSeed = ConvAeTrainer.Train(normal, Tiny with { Seed = 8 }, CPU, ct: Ct);
+        using var first = DetectorTrainer.Train(normal, Tiny, CPU, ct: Ct);
+        using var second = DetectorTrainer.Train(normal, Tiny, CPU, ct: Ct);
+        using var otherSeed = DetectorTrainer.Train(normal, Tiny with { Seed = 8 }, CPU, ct: Ct);
 
         var a = first.Model.state_dict();
         var b = second.Model.state_dict();
@@ -57,7 +57,7 @@ public sealed class ConvAeTrainerTests
         var reports = new List<TrainingProgress>();
         var settings = Tiny with { Iterations = 100_000, ProgressInterval = 5 };
 
-        Should.Throw<OperationCanceledException>(() => ConvAeTrainer.Train(SyntheticSeries.Normal(800, seed: 5), settings, CPU,
+        Should.Throw<OperationCanceledException>(() => DetectorTrainer.Train(SyntheticSeries.Normal(800, seed: 5), settings, CPU,
             p => { reports.Add(p); cancel.Cancel(); }, cancel.Token));
 
         reports.Count.ShouldBe(1);
@@ -70,7 +70,7 @@ public sealed class ConvAeTrainerTests
         var normal = SyntheticSeries.Normal(800, seed: 5);
         normal.Values[10 * normal.ChannelCount + 2] = float.NaN;
 
-        var error = Should.Throw<ArgumentException>(() => ConvAeTrainer.Train(normal, Tiny, CPU, ct: Ct));
+        var error = Should.Throw<ArgumentException>(() => DetectorTrainer.Train(normal, Tiny, CPU, ct: Ct));
         error.Message.ShouldContain("row 10");
         error.Message.ShouldContain(SyntheticSeries.ChannelNames[2]);
     }

@@ -1,0 +1,103 @@
+using KukaPortal.Core.Series;
+using KukaPortal.Core.Windowing;
+using KukaPortal.Ml.Models;
+using KukaPortal.Ml.Scoring;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace KukaPortal.Ml.Training;
+
+/// <summary>
+/// The iteration loop every gradient-trained family shares: seeded mini-batches of training windows, one
+/// <see cref="ITrainingStep"/> per iteration, a progress report (with the held-out MSE) every
+/// <see cref="DetectorSettings.ProgressInterval"/> iterations, cancellation between iterations, and optional
+/// early stopping that puts back the weights of the best report.
+/// </summary>
+internal static class GradientTraining
+{
+    private const int MonitorWindows = 512;
+    private const int ScoringBatch = 256;
+
+    public static TrainingOutcome Run(WindowModel model, DetectorSettings settings, TimeSeries scaled, HoldOutSplit split,
+        Device device, Action<TrainingProgress>? onProgress, CancellationToken ct)
+    {
+        using var step = ModelCatalog.Step(settings, model, scaled.ChannelCount, device);
+        var sampler = new BatchSampler(split.Training.Count, settings.BatchSize, settings.Seed);
+        var monitor = EvenlySpaced(split.HeldOut, MonitorWindows);
+        using var best = settings.EarlyStoppingPatience is null ? null : new WeightSnapshot(model);
+
+        var window = new ReportWindow();
+        TrainingProgress? last = null;
+        var bestValidation = double.PositiveInfinity;
+        var reportsSinceBest = 0;
+        for (var iteration = 1; iteration <= settings.Iterations; iteration++)
+        {
+            ct.ThrowIfCancellationRequested();
+            using (torch.NewDisposeScope())
+                window.Add(step.Step(WindowBatch.ToTensor(scaled, sampler.Next(), split.Training, device)));
+
+            if (iteration % settings.ProgressInterval != 0 && iteration != settings.Iterations)
+                continue;
+
+            var validation = ReconstructionScorer.MeanSquaredError(model, scaled, monitor, device, ScoringBatch);
+            last = window.Report(iteration, settings.Iterations, validation);
+            onProgress?.Invoke(last);
+
+            if (best is null)
+                continue;
+            if (validation < bestValidation)
+            {
+                bestValidation = validation;
+                reportsSinceBest = 0;
+                best.Capture();
+            }
+            else if (++reportsSinceBest >= settings.EarlyStoppingPatience)
+            {
+                best.Restore();
+                return new TrainingOutcome(last.Loss, bestValidation, iteration, StoppedEarly: true, last.Discriminator);
+            }
+        }
+
+        best?.Restore();
+        return new TrainingOutcome(last!.Loss, best is null ? last.ValidationLoss : bestValidation, settings.Iterations, StoppedEarly: false, last.Discriminator);
+    }
+
+    private static IReadOnlyList<WindowSpan> EvenlySpaced(IReadOnlyList<WindowSpan> spans, int count)
+    {
+        if (spans.Count <= count)
+            return spans;
+        return Enumerable.Range(0, count).Select(i => spans[(int)((long)i * spans.Count / count)]).ToArray();
+    }
+
+    /// <summary>Averages the steps between two reports.</summary>
+    private sealed class ReportWindow
+    {
+        private double loss, dLoss, accuracyReal, accuracyFake;
+        private int steps, discriminatorSteps, reinitialisations;
+
+        public void Add(StepResult result)
+        {
+            loss += result.Loss;
+            steps++;
+            if (result.Discriminator is { } d)
+            {
+                dLoss += d.Loss;
+                accuracyReal += d.AccuracyReal;
+                accuracyFake += d.AccuracyFake;
+                discriminatorSteps++;
+                if (d.Reinitialised)
+                    reinitialisations++;
+            }
+        }
+
+        public TrainingProgress Report(int iteration, int iterations, double validation)
+        {
+            var discriminator = discriminatorSteps == 0 ? null
+                : new DiscriminatorProgress(dLoss / discriminatorSteps, accuracyReal / discriminatorSteps, accuracyFake / discriminatorSteps, reinitialisations);
+            var report = new TrainingProgress(iteration, iterations, loss / steps, validation, discriminator);
+            loss = dLoss = accuracyReal = accuracyFake = 0;
+            steps = discriminatorSteps = 0; // re-initialisations count from the start of training
+            return report;
+        }
+    }
+}
