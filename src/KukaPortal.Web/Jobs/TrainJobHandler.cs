@@ -58,7 +58,7 @@ public sealed class TrainJobHandler(
         var (artifactPath, threshold) = await training;
 
         var blob = blobs.Adopt(artifactPath, $"models/{job.AssetId}", ".kpm");
-        var model = await RegisterModelAsync(job, recording, blob, threshold, settings.Window, ct);
+        var model = await RegisterModelAsync(job, recording, blob, threshold, settings, ct);
         await jobs.CompleteAsync(job.Id, model.Id, $"Model v{model.Version} trained; threshold {threshold:G4}", ct);
         job.State = JobState.Succeeded;
         job.Progress = 1;
@@ -67,7 +67,7 @@ public sealed class TrainJobHandler(
         await notifier.ModelChangedAsync(model);
     }
 
-    private async Task<DetectorModel> RegisterModelAsync(Job job, Recording recording, StoredBlob blob, double threshold, int window, CancellationToken ct)
+    private async Task<DetectorModel> RegisterModelAsync(Job job, Recording recording, StoredBlob blob, double threshold, DetectorSettings settings, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -76,7 +76,7 @@ public sealed class TrainJobHandler(
         var model = new DetectorModel
         {
             AssetId = job.AssetId, Version = version, Family = settings.Family.Name(), ArtifactKey = blob.Key, Threshold = threshold,
-            Window = window, TrainingRecordingId = recording.Id, CreatedAt = time.GetUtcNow(),
+            Window = settings.Window, TrainingRecordingId = recording.Id, CreatedAt = time.GetUtcNow(),
         };
         db.Models.Add(model);
         await db.SaveChangesAsync(ct);
