@@ -12,7 +12,9 @@ internal sealed record ColumnLayout(IReadOnlyList<(int Index, string Name)> Chan
     public static ColumnLayout From(IReadOnlyList<string> header, RecordingReadOptions options, long? headerLine = null, bool conventionalNames = true)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
+        // pandas' to_csv writes its row index as an unnamed first column: a row number, not a signal.
+        var rowIndexColumn = header.Count > 1 && string.IsNullOrWhiteSpace(header[0]) ? 0 : (int?)null;
+        for (var i = rowIndexColumn is null ? 0 : 1; i < header.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(header[i]))
                 throw new RecordingFormatException(RecordingErrorKind.BadHeader, $"Header column {i + 1} has no name.", headerLine);
@@ -30,7 +32,7 @@ internal sealed record ColumnLayout(IReadOnlyList<(int Index, string Name)> Chan
 
         var channels = header
             .Select((name, index) => (Index: index, Name: name))
-            .Where(c => c.Index != timestamp && c.Index != label && !options.ExcludeColumns.Contains(c.Name))
+            .Where(c => c.Index != rowIndexColumn && c.Index != timestamp && c.Index != label && !options.ExcludeColumns.Contains(c.Name))
             .ToArray();
         if (channels.Length == 0)
             throw new RecordingFormatException(RecordingErrorKind.NoChannels, "The header names no data channel.", headerLine);

@@ -161,6 +161,21 @@ public class CsvRecordingReaderTests
     public void Rejects_broken_files_saying_where(string text, string message) =>
         Should.Throw<RecordingFormatException>(() => Read(text)).Message.ShouldBe(message);
 
+    [Fact]
+    public void An_unnamed_first_column_is_a_pandas_row_index_and_not_a_channel()
+    {
+        var series = Read(",a,b\n0,1.5,2\n1,3.5,4\n");
+
+        series.Channels.ShouldBe(["a", "b"]);
+        series.Values.ShouldBe([1.5f, 2f, 3.5f, 4f]);
+    }
+
+    [Fact]
+    public void An_unnamed_column_after_the_first_is_still_refused()
+    {
+        Should.Throw<RecordingFormatException>(() => Read(",a,\n0,1,2\n")).Message.ShouldBe("Line 1: Header column 3 has no name.");
+    }
+
     [Theory]
     [InlineData("TimestampColumn", "Line 1, column 'when': The timestamp column is not in the header.")]
     [InlineData("LabelColumn", "Line 1, column 'when': The label column is not in the header.")]

@@ -57,7 +57,7 @@ public sealed class DetectorArtifactTests(TrainedDetectorFixture fixture) : ICla
         var error = Should.Throw<ModelArtifactException>(() => Detector.Load(path));
 
         error.Message.ShouldContain("format version 99");
-        error.Message.ShouldContain("reads format version 1");
+        error.Message.ShouldContain("reads format version 2");
     }
 
     [Fact]
