@@ -87,6 +87,8 @@ public static class TrainCommand
             var threshold = detector.Metadata.Threshold;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Trained on {training.TrainingWindows} windows ({training.HeldOutWindows} held out); threshold {threshold.Value:G6} ({threshold.Strategy}); {clock.Elapsed.TotalSeconds:F1} s."));
+            if (training.StoppedEarly)
+                output.WriteLine($"Early stopping cut in after {training.IterationsRun} of {settings.Iterations} iterations; the weights of the best validation loss were kept.");
             output.WriteLine($"Wrote {outFile.FullName}");
         }
     }
@@ -94,6 +96,11 @@ public static class TrainCommand
     private static string ProgressLine(TrainingProgress p)
     {
         var line = string.Create(CultureInfo.InvariantCulture, $"iteration {p.Iteration}/{p.Iterations}  loss {p.Loss:G6}");
-        return p.ValidationLoss is { } v ? string.Create(CultureInfo.InvariantCulture, $"{line}  validation {v:G6}") : line;
+        if (p.ValidationLoss is { } v)
+            line += string.Create(CultureInfo.InvariantCulture, $"  validation {v:G6}");
+        // Both accuracies near 1: D wins; near 0.5: a balanced game (paper 000 added R1 when D collapsed).
+        if (p.Discriminator is { } d)
+            line += string.Create(CultureInfo.InvariantCulture, $"  D loss {d.Loss:G4} acc real {d.AccuracyReal:P0} fake {d.AccuracyFake:P0}");
+        return line;
     }
 }

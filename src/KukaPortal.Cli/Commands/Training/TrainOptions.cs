@@ -31,6 +31,11 @@ internal sealed class TrainOptions
     public Option<int?> Iterations { get; } = new("--iterations") { Description = "Adam steps (default 5000; 7000 for aae)." };
     public Option<int?> Batch { get; } = new("--batch") { Description = "Windows per training step (default 64)." };
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "Adam learning rate (default 0.001)." };
+    public Option<double?> Lambda { get; } = new("--lambda") { Description = "λ, weight of the discriminator feature-matching term (adversarial families; default 0.001)." };
+    public Option<double?> R1 { get; } = new("--r1") { Description = "γ, weight of the R1 gradient penalty on real windows (adversarial families; default 1, 0 turns it off)." };
+    public Option<string?> Scaler { get; } = ScalerOption.Create();
+    public Option<int?> EarlyStopping { get; } = new("--early-stopping") { Description = "Stop after N progress reports without a better validation loss, keeping the best weights (default: train every iteration)." };
+    public Option<double?> PcaVariance { get; } = new("--pca-variance") { Description = "Share of the variance the pca family's components keep, in (0, 1] (default 0.95)." };
     public Option<string?> Threshold { get; } = new("--threshold") { Description = "f1max, quantile:Q or budget:N/h (default quantile:0.99 of held-out normal windows)." };
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed for weights and batches.", DefaultValueFactory = _ => 0 };
     public Option<TorchDeviceOption> Device { get; } = TorchOptions.Device();
@@ -39,7 +44,8 @@ internal sealed class TrainOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Normal, Validation, Model, Window, Stride, Latent, Width, Iterations, Batch, LearningRate, Threshold, Seed, Device, Out })
+        foreach (var option in new Option[] { Normal, Validation, Model, Window, Stride, Latent, Width, Iterations, Batch, LearningRate,
+                     Lambda, R1, Scaler, EarlyStopping, PcaVariance, Threshold, Seed, Device, Out })
             command.Options.Add(option);
         Read.AddTo(command);
     }
@@ -57,6 +63,11 @@ internal sealed class TrainOptions
             Iterations = iterations,
             BatchSize = result.GetValue(Batch) ?? defaults.BatchSize,
             LearningRate = result.GetValue(LearningRate) ?? defaults.LearningRate,
+            FeatureMatchingWeight = result.GetValue(Lambda) ?? defaults.FeatureMatchingWeight,
+            R1Weight = result.GetValue(R1) ?? defaults.R1Weight,
+            Scaler = result.GetValue(Scaler) is { } scaler ? ScalerOption.Parse(scaler) : defaults.Scaler,
+            EarlyStoppingPatience = result.GetValue(EarlyStopping) ?? defaults.EarlyStoppingPatience,
+            PcaVariance = result.GetValue(PcaVariance) ?? defaults.PcaVariance,
             Seed = result.GetValue(Seed),
             ThresholdQuantile = thresholdQuantile ?? defaults.ThresholdQuantile,
             // About ten progress lines whatever the run length, at most one per 100 steps.

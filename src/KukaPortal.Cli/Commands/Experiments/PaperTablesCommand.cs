@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KukaPortal.Core.Formats;
+using KukaPortal.Core.Series;
+using KukaPortal.Ml.Runtime;
+
+namespace KukaPortal.Cli.Commands.Experiments;
+
+/// <summary>
+/// <c>experiment paper-tables --normal FILE --abnormal FILE --out DIR</c>: paper 000's protocol (see
+/// <see cref="PaperProtocol"/>) over its grid, written as Markdown tables shaped like the paper's and as JSON.
+/// Every option, split and setting is checked before the first cell trains, since the full grid runs for hours.
+/// </summary>
+public static class PaperTablesCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static Command Create()
+    {
+        var options = new PaperTablesOptions();
+        var command = new Command("paper-tables", "Paper 000's AE and adversarial-AE grid under its data split; writes paper-tables.md and .json.");
+        options.AddTo(command);
+        command.SetAction(VerbAction.Of(async (result, ct) =>
+        {
+            var grid = options.Grid(result);
+            if (grid.Families.Count == 0)
+                throw CommandFailure.Usage("--models needs at least one model family.");
+            var run = options.RunOptions(result);
+            var normal = await ReadOne(result.GetValue(options.Normal)!, options, result, ct);
+            var abnormal = await ReadOne(result.GetValue(options.Abnormal)!, options, result, ct);
+            Check(grid, run, normal.Series, abnormal);
+
+            var torch = TorchOptions.Start(result.GetValue(options.Device));
+            var output = result.InvocationConfiguration.Output;
+            output.WriteLine($"paper-tables: {grid.AllCells.Count} cells on {normal.Series.Rows:N0} normal and {abnormal.Series.Rows:N0} abnormal rows, device {torch.DeviceType} ({torch.DeviceName}).");
+            // Torch work from here to the last cell is synchronous: no await inside (GUIDE §4).
+            var report = Run(grid, run, normal, abnormal, torch, CommandLine(result), !result.GetValue(options.NoStrict), output, ct);
+
+            var folder = result.GetValue(options.Out)!;
+            folder.Create();
+            var markdown = Path.Combine(folder.FullName, "paper-tables.md");
+            var json = Path.Combine(folder.FullName, "paper-tables.json");
+            await File.WriteAllTextAsync(markdown, PaperTablesMarkdown.Render(report), ct);
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, Json), ct);
+            output.WriteLine($"Wrote {markdown}");
+            output.WriteLine($"Wrote {json}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static async Task<ParsedRecording> ReadOne(FileInfo file, PaperTablesOptions options, ParseResult result, CancellationToken ct) =>
+        (await RecordingInputs.ReadAsync([file], options.Read, result, ct))[0];
+
+    /// <summary>Settings, channels and split sizes of every cell, so a bad grid fails before hours of training.</summary>
+    private static void Check(PaperGrid grid, PaperRunOptions run, TimeSeries normal, ParsedRecording abnormal)
+    {
+        var missing = normal.Channels.Except(abnormal.Series.Channels, StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            throw CommandFailure.Rejected($"{abnormal.SourceName} lacks channels of the normal recording: {string.Join(", ", missing.Take(10))}.");
+        var runner = new PaperCellRunner(normal, abnormal.Series, run, TorchSharp.torch.CPU);
+        foreach (var cell in grid.AllCells)
+        {
+            try
+            {
+                runner.Settings(cell).Validate();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw CommandFailure.Usage($"{cell}: {e.Message}");
+            }
+            try
+            {
+                PaperProtocol.Split(normal.Rows, abnormal.Series.Rows, cell.Window, strict: true);
+            }
+            catch (ArgumentException e)
+            {
+                throw CommandFailure.Rejected($"{cell}: {e.Message}");
+            }
+        }
+    }
+
+    private static PaperTablesReport Run(PaperGrid grid, PaperRunOptions run, ParsedRecording normal, ParsedRecording abnormal, TorchInfo torch,
+        string commandLine, bool strict, TextWriter output, CancellationToken ct)
+    {
+        var runner = new PaperCellRunner(normal.Series, abnormal.Series, run, torch.ToDevice());
+        var cells = grid.AllCells;
+        var total = cells.Count + (strict ? grid.Families.Count : 0);
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        void Progress(string what, string summary)
+        {
+            done++;
+            var eta = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / done * (total - done));
+            output.WriteLine(FormattableString.Invariant($"cell {done}/{total} {what}: {summary}  elapsed {clock.Elapsed:hh\\:mm\\:ss}, ETA {eta:hh\\:mm\\:ss}"));
+        }
+
+        var results = new List<PaperCellResult>();
+        try
+        {
+            foreach (var cell in cells)
+            {
+                var r = runner.Paper(cell, ct);
+                results.Add(r);
+                Progress(cell.ToString(), $"AP {Pct(r.AveragePrecision)}  F1max {Pct(r.F1Max)}  recall {Pct(r.TestRecall)}");
+            }
+
+            var strictResults = new List<StrictCellResult>();
+            if (strict)
+            {
+                // The configuration the paper's protocol would pick: best validation AP per family.
+                foreach (var best in results.GroupBy(r => r.Cell.Family).Select(g => g.MaxBy(r => r.AveragePrecision)!))
+                {
+                    var s = runner.Strict(best.Cell, ct);
+                    strictResults.Add(s);
+                    Progress($"strict {best.Cell}", $"precision {Pct(s.Test.Precision)}  recall {Pct(s.Test.Recall)}  false alarms {Pct(s.FalseAlarmRate)}");
+                }
+            }
+            return new PaperTablesReport(commandLine, normal.SourceName, abnormal.SourceName, normal.Series.Rows, abnormal.Series.Rows,
+                normal.Series.ChannelCount, Labelling(abnormal.Series), $"{torch.DeviceType} ({torch.DeviceName})", results, strictResults);
+        }
+        catch (ArgumentException e)
+        {
+            // Non-finite samples, or a validation set without anomalous windows (AP is undefined).
+            throw CommandFailure.Rejected($"The experiment cannot go on: {e.Message}");
+        }
+    }
+
+    private static string Labelling(TimeSeries abnormal) => abnormal.Labels is { } labels
+        ? $"from the abnormal file's row labels ({labels.Count(l => l):N0} of {labels.Length:N0} rows anomalous): an abnormal window is anomalous if any of its rows is; normal-recording windows are normal."
+        : "every window of the abnormal recording is anomalous (it has no labels, like paper 000's KukaSlow); normal-recording windows are normal.";
+
+    private static string Pct(double fraction) => PaperTablesMarkdown.Percent(fraction) + " %";
+
+    /// <summary>The command as typed, so the Markdown says how to reproduce it.</summary>
+    private static string CommandLine(ParseResult result) =>
+        "kukaportal " + string.Join(" ", result.Tokens.Select(t => t.Value.Any(char.IsWhiteSpace) ? $"\"{t.Value}\"" : t.Value));
+}
