@@ -8,5 +8,7 @@ public static class ExperimentCommand
     public static Command Create() => new("experiment", "Reproduce the papers' experiments on your recordings.")
     {
         PaperTablesCommand.Create(),
+        Benchmarks.DatasetBenchmarkCommand.Tep(),
+        Benchmarks.DatasetBenchmarkCommand.Cnc(),
     };
 }
