@@ -14,7 +14,7 @@ internal static class BenchmarkMarkdown
         md.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{commandLine}`");
         md.AppendLine();
         md.AppendLine(data.Protocol + " Per sample: each sample takes the score of the first completed window containing it (windows at stride 1), " +
-            "as a live monitor would know it; the first W − 1 samples of each recording have no score and are left out. " +
+            "as a live monitor would know it (the first W − 1 samples share the first window's score). " +
             "Detection rate = anomalous samples at or above the threshold; false-alarm rate = normal samples at or above it.");
         md.AppendLine();
         md.AppendLine("| Model | W | Iterations | Training s | Threshold | Detection rate % | False-alarm rate % | AP % | ROC-AUC % |");

@@ -19,12 +19,13 @@ internal sealed class BenchmarkOptions
     public Option<int?> Window { get; } = new("--window") { Description = "Window length W for every family (default: each family's own, 30 or 5)." };
     public Option<int?> Iterations { get; } = new("--iterations") { Description = "Adam steps per model (default: the papers', 5000; 7000 adversarial)." };
     public Option<int?> Width { get; } = new("--width") { Description = "Filters of the first convolution of the conv families (default 16)." };
+    public Option<int?> EarlyStopping { get; } = new("--early-stopping") { Description = "Stop a model after this many progress reports without a better validation loss (default: train all iterations)." };
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed of every model.", DefaultValueFactory = _ => 0 };
     public Option<TorchDeviceOption> Device { get; } = TorchOptions.Device();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Out, Models, Window, Iterations, Width, Seed, Device })
+        foreach (var option in new Option[] { Data, Out, Models, Window, Iterations, Width, EarlyStopping, Seed, Device })
             command.Options.Add(option);
     }
 
@@ -47,6 +48,7 @@ internal sealed class BenchmarkOptions
                 Iterations = iterations,
                 BaseWidth = result.GetValue(Width) ?? defaults.BaseWidth,
                 Seed = result.GetValue(Seed),
+                EarlyStoppingPatience = result.GetValue(EarlyStopping),
                 ProgressInterval = Math.Clamp(iterations / 10, 1, 500),
             };
             try

@@ -12,7 +12,7 @@ namespace KukaPortal.Cli.Commands.Experiments.Benchmarks;
 /// <summary>
 /// Trains one detector on a benchmark's normal data and scores every test case the way a live monitor would
 /// see it: windows at stride 1, each sample taking the score of the first completed window that contains it
-/// (the window that ends on it), so the first W − 1 samples of a recording have no score and are left out.
+/// (the window that ends on it; the first W − 1 samples of a recording share the first window's score).
 /// Synchronous: torch work stays on the calling thread (GUIDE §4).
 /// </summary>
 internal static class DatasetBenchmark
