@@ -49,12 +49,13 @@ public sealed class PcaModel : WindowModel
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         Channels = channels;
-        register_buffer(MeansKey, zeros(channels, ScalarType.Float64));
-        register_buffer(ComponentsKey, eye(channels, dtype: ScalarType.Float64)); // rows are eigenvectors
-        register_buffer(EigenvaluesKey, ones(channels, ScalarType.Float64));
-        register_buffer(KeptKey, tensor((long)channels));
-        register_buffer(T2LimitKey, tensor(1.0));
-        register_buffer(QLimitKey, tensor(1.0));
+        // Until Fit: the identity model (all components kept, unit variances and limits).
+        Register(MeansKey, zeros(channels, ScalarType.Float64));
+        Register(ComponentsKey, eye(channels, dtype: ScalarType.Float64)); // rows are eigenvectors, by descending eigenvalue
+        Register(EigenvaluesKey, ones(channels, ScalarType.Float64));
+        Register(KeptKey, tensor((long)channels));
+        Register(T2LimitKey, tensor(1.0));
+        Register(QLimitKey, tensor(1.0));
     }
 
     public int Channels { get; }
@@ -130,6 +131,9 @@ public sealed class PcaModel : WindowModel
     }
 
     private Tensor Buffer(string name) => get_buffer(name)!;
+
+    /// <summary>The model owns its buffers: a dispose scope around its construction must not free them.</summary>
+    private void Register(string name, Tensor buffer) => register_buffer(name, buffer.DetachFromDisposeScope());
 
     private static double Limit(Tensor statistic) =>
         Math.Max(Quantile.Of(statistic.cpu().data<double>().ToArray(), LimitQuantile), Floor);
