@@ -1,5 +1,7 @@
 using KukaPortal.Core.Series;
 using KukaPortal.Ml.ConvAutoencoder;
+using KukaPortal.Ml.Dense;
+using KukaPortal.Ml.Pca;
 using KukaPortal.Ml.Training;
 using static TorchSharp.torch;
 
@@ -15,6 +17,9 @@ internal static class ModelCatalog
     public static WindowModel Create(DetectorSettings settings, int channels) => settings.Family switch
     {
         ModelFamily.ConvAe or ModelFamily.ConvAae => new ConvAeModel(ConvAePlan.For(settings.Window, channels, settings.Latent, settings.BaseWidth)),
+        ModelFamily.DenseAe or ModelFamily.DenseAae => new DenseAeModel(channels, settings.Window, settings.Latent),
+        ModelFamily.DenseAeBn => new DenseAeBnModel(channels, settings.Window, settings.Latent),
+        ModelFamily.Pca => new PcaModel(channels),
         _ => throw new NotSupportedException($"The {settings.Family.Name()} family is not built yet."),
     };
 
@@ -28,6 +33,7 @@ internal static class ModelCatalog
     /// <summary>Fits a closed-form family on the training windows' rows (never the held-out ones).</summary>
     public static TrainingOutcome FitClosedForm(DetectorSettings settings, WindowModel model, TimeSeries scaled, HoldOutSplit split, Device device) => settings.Family switch
     {
+        ModelFamily.Pca => PcaFitting.Run((PcaModel)model, settings, scaled, split, device),
         _ => throw new NotSupportedException($"The {settings.Family.Name()} family is not fitted in closed form."),
     };
 }
