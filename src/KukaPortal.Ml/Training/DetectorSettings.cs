@@ -9,7 +9,8 @@ namespace KukaPortal.Ml.Training;
 /// Hyperparameters of a detector, all families in one flat record so the CLI, the portal and the artifact
 /// share one shape; each family reads the fields it needs. Start from <see cref="For"/>, which gives the
 /// papers' defaults: paper 000 (W = L = 30, Adam 1e-3, batch 64, 5000 iterations, 7000 adversarial, stride W/3,
-/// 10 % held out) and paper 001 (dense models on flattened windows of W = 5, latent 32).
+/// 10 % held out) and paper 001 (dense models on flattened windows of W = 5, latent 32); the PCA baseline
+/// scores single samples (W = 1) as classical process monitoring does.
 /// <see cref="BaseWidth"/> is not in paper 000: 16 gives 32/64/128/256 filters, room for 86 channels at about
 /// 0.43 M parameters (W = 30); one step on a batch of 64 took ~50 ms on a 2-core CPU.
 /// </summary>
@@ -69,12 +70,14 @@ public sealed record DetectorSettings
         ModelFamily.ConvAae => new() { Family = family, Iterations = 7000 },
         ModelFamily.DenseAe or ModelFamily.DenseAeBn => new() { Family = family, Window = 5, Latent = 32 },
         ModelFamily.DenseAae => new() { Family = family, Window = 5, Latent = 32, DiscriminatorLearningRate = 0.005, LabelSmoothing = 0.1 },
+        // Classical process monitoring scores every sample on its own; a longer window averages its T² + Q.
+        ModelFamily.Pca => new() { Family = family, Window = 1 },
         _ => new() { Family = family },
     };
 
     public void Validate()
     {
-        if (Family.IsDense())
+        if (Family.IsDense() || Family == ModelFamily.Pca)
             ArgumentOutOfRangeException.ThrowIfLessThan(Window, 1, nameof(Window));
         else if (Window is < ConvAePlan.MinWindow or > ConvAePlan.MaxWindow)
             throw new ArgumentOutOfRangeException(nameof(Window), Window, $"Window must lie between {ConvAePlan.MinWindow} and {ConvAePlan.MaxWindow}.");

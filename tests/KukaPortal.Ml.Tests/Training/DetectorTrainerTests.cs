@@ -74,4 +74,30 @@ public sealed class DetectorTrainerTests
         error.Message.ShouldContain("row 10");
         error.Message.ShouldContain(SyntheticSeries.ChannelNames[2]);
     }
+
+    [Fact]
+    public void Early_stopping_ends_when_validation_stops_improving_and_keeps_the_best_weights()
+    {
+        // The held-out end of the recording is another regime, so fitting the training part soon stops helping it.
+        var normal = SyntheticSeries.Normal(1500, seed: 3);
+        var shifted = SyntheticSeries.Normal(1500, seed: 4, channels: ["x", "y", "z", "w"]);
+        var values = (float[])normal.Values.Clone();
+        Array.Copy(shifted.Values, 1350 * 4, values, 1350 * 4, 150 * 4);
+        for (var i = 1350 * 4; i < values.Length; i += 4)
+            values[i] *= 0.5f;
+        var reports = new List<TrainingProgress>();
+        var settings = Tiny with { Iterations = 2000, LearningRate = 3e-3, ProgressInterval = 20, EarlyStoppingPatience = 3 };
+
+        using var detector = DetectorTrainer.Train(normal.WithValues(values), settings, CPU, reports.Add, Ct);
+
+        var training = detector.Metadata.Training;
+        training.StoppedEarly.ShouldBeTrue();
+        training.IterationsRun.ShouldBeLessThan(2000);
+        training.IterationsRun.ShouldBe(reports[^1].Iteration);
+        var best = reports.Min(r => r.ValidationLoss!.Value);
+        training.FinalValidationLoss!.Value.ShouldBe(best);
+        // The detector has the best report's weights: its held-out windows score what that report measured.
+        detector.Metadata.Validation.Mean.ShouldBe(best, tolerance: best * 1e-4);
+        reports.Skip(reports.Count - 3).ShouldAllBe(r => r.ValidationLoss > best);
+    }
 }
