@@ -23,7 +23,7 @@ internal static class R1Penalty
         using var scope = NewDisposeScope();
         // The gradient of the summed logit: each window's own gradient in eval mode; in train mode BatchNorm's batch
         // statistics couple the windows and their cross terms are part of it, as in every R1 with a BatchNorm critic.
-        var gradient = autograd.grad([realLogits.sum()], [realWindows], create_graph: true)[0];
+        var gradient = autograd.grad([realLogits.sum()], [realWindows], retain_graph: true, create_graph: true)[0];
         var squaredNorms = gradient.square().flatten(1).sum(1);
         return (squaredNorms.mean() * (gamma / 2)).MoveToOuterDisposeScope();
     }
