@@ -27,6 +27,8 @@ internal static class ModelCatalog
     public static ITrainingStep Step(DetectorSettings settings, WindowModel model, int channels, Device device) => settings.Family switch
     {
         ModelFamily.ConvAe or ModelFamily.DenseAe or ModelFamily.DenseAeBn => new ReconstructionStep(model, settings.LearningRate),
+        ModelFamily.ConvAae => new Adversarial.AdversarialStep(model,
+            Adversarial.ConvDiscriminator.On(device, ConvAePlan.For(settings.Window, channels, settings.Latent, settings.BaseWidth)), settings),
         _ => throw new NotSupportedException($"The {settings.Family.Name()} family has no training step yet."),
     };
 

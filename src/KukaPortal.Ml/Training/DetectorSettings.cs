@@ -49,7 +49,14 @@ public sealed record DetectorSettings
     /// <summary>λ, the weight of the discriminator feature-matching term in the generator loss (paper 000's best: 1e-3).</summary>
     public double FeatureMatchingWeight { get; init; } = 1e-3;
 
-    /// <summary>γ, the weight of the R1 penalty ‖∇ₓD(x)‖² on real windows (Mescheder et al.); 0 switches it off.</summary>
+    /// <summary>
+    /// γ of Mescheder et al.'s R1 penalty (γ/2)·E‖∇ₓD(x)‖² on real windows (x in scaled units); 0 switches it off.
+    /// Paper 000 used R1 but gives no γ. Why 1: Mescheder used 10 for images with hundreds of thousands of inputs,
+    /// and StyleGAN2's rule of thumb scales γ with the input size, which for C·W ≈ 2,600 inputs points below 1;
+    /// but the paper needed the penalty to stop D collapsing to one label, which a tiny γ would not do. With
+    /// γ = 1 a D whose logit moves by about one unit per unit of input pays a penalty of the order of its BCE,
+    /// enough to keep it smooth without drowning the classification.
+    /// </summary>
     public double R1Weight { get; init; } = 1.0;
 
     /// <summary>Adam learning rate of the discriminator (paper 001: 0.005).</summary>
