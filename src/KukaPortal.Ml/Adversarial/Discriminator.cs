@@ -22,7 +22,7 @@ public abstract class Discriminator : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// Draws fresh initial weights in place (and forgets BatchNorm's running statistics): BeatGAN's remedy when
-    /// D's loss collapses. The default resets every Conv, Linear and BatchNorm layer with its own initialiser and
+    /// D's loss collapses. The default resets every Conv, Linear, BatchNorm and LayerNorm layer with its own initialiser and
     /// refuses any other layer that holds parameters, so a new discriminator cannot be half reset unnoticed.
     /// </summary>
     public virtual void Reinitialise() => LayerReset.ResetAll(this);

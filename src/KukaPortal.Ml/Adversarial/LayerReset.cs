@@ -21,6 +21,9 @@ internal static class LayerReset
                 case BatchNorm norm:
                     norm.reset_parameters();
                     break;
+                case LayerNorm norm:
+                    norm.reset_parameters();
+                    break;
                 default:
                     if (layer.named_parameters(recurse: false).Any())
                         throw new NotSupportedException($"Cannot re-initialise layer '{name}' ({layer.GetType().Name}): it holds parameters but has no known initialiser.");

@@ -3,6 +3,7 @@ using KukaPortal.Ml.ConvAutoencoder;
 using KukaPortal.Ml.Dense;
 using KukaPortal.Ml.Pca;
 using KukaPortal.Ml.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.Models;
@@ -29,6 +30,7 @@ internal static class ModelCatalog
         ModelFamily.ConvAe or ModelFamily.DenseAe or ModelFamily.DenseAeBn => new ReconstructionStep(model, settings.LearningRate),
         ModelFamily.ConvAae => new Adversarial.AdversarialStep(model,
             Adversarial.ConvDiscriminator.On(device, ConvAePlan.For(settings.Window, channels, settings.Latent, settings.BaseWidth)), settings),
+        ModelFamily.DenseAae => new Adversarial.AdversarialStep(model, new DenseDiscriminator(channels, settings.Window).to(device), settings),
         _ => throw new NotSupportedException($"The {settings.Family.Name()} family has no training step yet."),
     };
 
