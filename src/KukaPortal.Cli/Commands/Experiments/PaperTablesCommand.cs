@@ -55,8 +55,12 @@ public static class PaperTablesCommand
         return command;
     }
 
-    private static async Task<ParsedRecording> ReadOne(FileInfo file, PaperTablesOptions options, ParseResult result, CancellationToken ct) =>
-        (await RecordingInputs.ReadAsync([file], options.Read, result, ct))[0];
+    /// <summary>One recording, read beside --channel-names when given (the reader pairs an .npy matrix with a names file only in the same read).</summary>
+    private static async Task<ParsedRecording> ReadOne(FileInfo file, PaperTablesOptions options, ParseResult result, CancellationToken ct)
+    {
+        FileInfo[] files = result.GetValue(options.ChannelNames) is { } names ? [file, names] : [file];
+        return (await RecordingInputs.ReadAsync(files, options.Read, result, ct)).Single();
+    }
 
     /// <summary>Settings, channels and split sizes of every cell, so a bad grid fails before hours of training.</summary>
     private static void Check(PaperGrid grid, PaperRunOptions run, TimeSeries normal, ParsedRecording abnormal)
@@ -64,12 +68,11 @@ public static class PaperTablesCommand
         var missing = normal.Channels.Except(abnormal.Series.Channels, StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
             throw CommandFailure.Rejected($"{abnormal.SourceName} lacks channels of the normal recording: {string.Join(", ", missing.Take(10))}.");
-        var runner = new PaperCellRunner(normal, abnormal.Series, run, TorchSharp.torch.CPU);
         foreach (var cell in grid.AllCells)
         {
             try
             {
-                runner.Settings(cell).Validate();
+                run.Settings(cell).Validate();
             }
             catch (ArgumentOutOfRangeException e)
             {
