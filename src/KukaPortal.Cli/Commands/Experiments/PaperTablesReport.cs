@@ -36,7 +36,10 @@ public sealed record StrictCellResult(
     ThresholdMetrics Test,
     double FalseAlarmRate);
 
-/// <summary>Everything <c>experiment paper-tables</c> measured, as written to paper-tables.json.</summary>
+/// <summary>
+/// Everything <c>experiment paper-tables</c> measured, as written to paper-tables.json; <see cref="Skipped"/> names
+/// the families the trainer could not build, with its reason.
+/// </summary>
 public sealed record PaperTablesReport(
     string CommandLine,
     string NormalSource,
@@ -47,4 +50,5 @@ public sealed record PaperTablesReport(
     string Labelling,
     string Device,
     IReadOnlyList<PaperCellResult> Cells,
-    IReadOnlyList<StrictCellResult> Strict);
+    IReadOnlyList<StrictCellResult> Strict,
+    IReadOnlyList<string> Skipped);
