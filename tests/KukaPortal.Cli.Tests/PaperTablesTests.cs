@@ -17,7 +17,7 @@ public sealed class PaperTablesTests(GeneratedRecordingsFixture fixture) : IClas
         var folder = fixture.File("tables");
 
         var run = await Cli.RunAsync("experiment", "paper-tables", "--normal", fixture.NormalNpy, "--abnormal", fixture.SlowNpy, "--out", folder,
-            "--windows", "30", "--latents", "8", "--models", "conv-ae", "--iterations", "60", "--width", "4", "--device", "cpu");
+            "--windows", "30", "--latents", "8", "--models", "conv-ae", "--iterations", "30", "--width", "4", "--device", "cpu");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.OutputLines.ShouldContain(l => l.StartsWith("cell 1/2 conv-ae W=30 L=8: AP ", StringComparison.Ordinal) && l.Contains("ETA"));
@@ -26,10 +26,14 @@ public sealed class PaperTablesTests(GeneratedRecordingsFixture fixture) : IClas
 
         markdown.ShouldContain("## Table I: autoencoder experiments (conv-ae)");
         markdown.ShouldContain("| 30 | 30 | 79.43 | 75.25 | – | 77.53 | 5000 | – | paper 000 (real KUKA) |");
-        markdown.ShouldContain("--windows 30 --latents 8 --models conv-ae --iterations 60");
+        markdown.ShouldContain("--windows 30 --latents 8 --models conv-ae --iterations 30");
         var cellRow = TableRows(markdown, "this run").Single();
         cellRow[..2].ShouldBe(["30", "8"]);
         var cell = json.RootElement.GetProperty("cells").EnumerateArray().Single();
+        cell.GetProperty("split").GetProperty("normalTraining").GetProperty("end").GetInt32().ShouldBe(16_833); // 18,703 − 1,870
+        cell.GetProperty("validationWindows").GetInt32().ShouldBe(185 + 11);           // 1,870 normal rows at stride 10 + 332 slow rows at stride 30
+        cell.GetProperty("validationAnomalous").GetInt32().ShouldBe(11);
+        cell.GetProperty("testWindows").GetInt32().ShouldBe(99);                        // 2,991 slow rows / 30
         double[] percents = [Percent(cellRow[2]), Percent(cellRow[3]), Percent(cellRow[5])];
         percents.ShouldAllBe(p => p >= 0 && p <= 100);
         cellRow[2].ShouldBe(Formatted(cell.GetProperty("averagePrecision")));

@@ -27,7 +27,7 @@ internal sealed class PaperCellRunner(TimeSeries normal, TimeSeries abnormal, Pa
         test.Add(detector, abnormal, split.AbnormalTest, split.AbnormalStride, fromAbnormal: true, ct);
         var atThreshold = ThresholdMetrics.At(test.Scores, test.Labels, f1.Threshold);
         var settings = detector.Settings;
-        return new PaperCellResult(cell, settings.Iterations, detector.Metadata.Training.IterationsRun, clock.Elapsed.TotalSeconds,
+        return new PaperCellResult(cell, split, settings.Iterations, detector.Metadata.Training.IterationsRun, clock.Elapsed.TotalSeconds,
             validation.Count, validation.Anomalous, ap, f1.F1, f1.Threshold, test.Count, atThreshold.Recall, atThreshold);
     }
 
@@ -45,7 +45,7 @@ internal sealed class PaperCellRunner(TimeSeries normal, TimeSeries abnormal, Pa
         var atThreshold = ThresholdMetrics.At(test.Scores, test.Labels, f1.Threshold);
         var counts = atThreshold.Counts;
         var falseAlarmRate = counts.FalsePositives + counts.TrueNegatives == 0 ? 0 : (double)counts.FalsePositives / (counts.FalsePositives + counts.TrueNegatives);
-        return new StrictCellResult(cell, clock.Elapsed.TotalSeconds, ap, f1.F1, f1.Threshold, normalTest, test.Count - normalTest, atThreshold, falseAlarmRate);
+        return new StrictCellResult(cell, split, clock.Elapsed.TotalSeconds, ap, f1.F1, f1.Threshold, normalTest, test.Count - normalTest, atThreshold, falseAlarmRate);
     }
 
     private Detector Train(PaperCell cell, PaperSplit split, CancellationToken ct) =>

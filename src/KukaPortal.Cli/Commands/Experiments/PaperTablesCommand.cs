@@ -91,7 +91,7 @@ public static class PaperTablesCommand
         string commandLine, bool strict, DirectoryInfo folder, TextWriter output, CancellationToken ct)
     {
         var header = new PaperTablesReport(commandLine, normal.SourceName, abnormal.SourceName, normal.Series.Rows, abnormal.Series.Rows,
-            normal.Series.ChannelCount, Labelling(abnormal.Series), $"{torch.DeviceType} ({torch.DeviceName})", [], [], []);
+            normal.Series.ChannelCount, Labelling(normal.Series, abnormal.Series), $"{torch.DeviceType} ({torch.DeviceName})", [], [], []);
         var experiment = new PaperExperiment(new PaperCellRunner(normal.Series, abnormal.Series, run, torch.ToDevice()), output, r => Save(r, folder));
         try
         {
@@ -111,9 +111,16 @@ public static class PaperTablesCommand
         File.WriteAllText(Path.Combine(folder.FullName, JsonFile), JsonSerializer.Serialize(report, Json));
     }
 
-    private static string Labelling(TimeSeries abnormal) => abnormal.Labels is { } labels
-        ? $"from the abnormal file's row labels ({labels.Count(l => l):N0} of {labels.Length:N0} rows anomalous): an abnormal window is anomalous if any of its rows is; normal-recording windows are normal."
-        : "every window of the abnormal recording is anomalous (it has no labels, like paper 000's KukaSlow); normal-recording windows are normal.";
+    /// <summary>Says which labelling the windows got, since the numbers mean different things under each.</summary>
+    private static string Labelling(TimeSeries normal, TimeSeries abnormal)
+    {
+        var text = abnormal.Labels is { } labels
+            ? $"from the abnormal file's row labels ({labels.Count(l => l):N0} of {labels.Length:N0} rows anomalous): an abnormal window is anomalous if any of its rows is; normal-recording windows are normal."
+            : "every window of the abnormal recording is anomalous (it has no labels, like paper 000's KukaSlow); normal-recording windows are normal.";
+        var labelledInNormal = normal.Labels?.Count(l => l) ?? 0;
+        return labelledInNormal == 0 ? text
+            : $"{text} Note: the normal file labels {labelledInNormal:N0} rows anomalous; the protocol treats the whole normal recording as normal (and trains on it).";
+    }
 
     /// <summary>The command as typed, so the Markdown says how to reproduce it.</summary>
     private static string CommandLine(ParseResult result) =>

@@ -8,6 +8,7 @@ namespace KukaPortal.Cli.Commands.Experiments;
 /// </summary>
 public sealed record PaperCellResult(
     PaperCell Cell,
+    PaperSplit Split,
     int Iterations,
     int IterationsRun,
     double Seconds,
@@ -27,6 +28,7 @@ public sealed record PaperCellResult(
 /// </summary>
 public sealed record StrictCellResult(
     PaperCell Cell,
+    PaperSplit Split,
     double Seconds,
     double AveragePrecision,
     double F1Max,
