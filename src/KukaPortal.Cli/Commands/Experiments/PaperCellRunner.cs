@@ -1,15 +1,11 @@
 using System.Diagnostics;
 using KukaPortal.Core.Metrics;
-using KukaPortal.Core.Preprocessing;
 using KukaPortal.Core.Series;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Ml.Training;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Cli.Commands.Experiments;
-
-/// <summary>Overrides of the papers' training defaults, so the grid can run small.</summary>
-public sealed record PaperRunOptions(int? Iterations, int? Width, int Seed);
 
 /// <summary>
 /// Trains and measures one grid cell. Training uses <see cref="DetectorTrainer"/> unchanged, so every family
@@ -19,23 +15,6 @@ public sealed record PaperRunOptions(int? Iterations, int? Width, int Seed);
 /// </summary>
 internal sealed class PaperCellRunner(TimeSeries normal, TimeSeries abnormal, PaperRunOptions options, Device device)
 {
-    public DetectorSettings Settings(PaperCell cell)
-    {
-        var defaults = DetectorSettings.For(cell.Family);
-        var iterations = options.Iterations ?? defaults.Iterations;
-        return defaults with
-        {
-            Window = cell.Window,
-            Latent = cell.Latent,
-            FeatureMatchingWeight = cell.Lambda ?? defaults.FeatureMatchingWeight,
-            Scaler = ScalerKind.MinMax, // paper 000: min-max to [0, 1], fitted here on training rows only
-            BaseWidth = options.Width ?? defaults.BaseWidth,
-            Iterations = iterations,
-            Seed = options.Seed,
-            ProgressInterval = iterations, // one validation pass at the end: the grid reports per cell, not per step
-        };
-    }
-
     public PaperCellResult Paper(PaperCell cell, CancellationToken ct)
     {
         var split = PaperProtocol.Split(normal.Rows, abnormal.Rows, cell.Window, strict: false);
@@ -48,7 +27,7 @@ internal sealed class PaperCellRunner(TimeSeries normal, TimeSeries abnormal, Pa
         test.Add(detector, abnormal, split.AbnormalTest, split.AbnormalStride, fromAbnormal: true, ct);
         var atThreshold = ThresholdMetrics.At(test.Scores, test.Labels, f1.Threshold);
         var settings = detector.Settings;
-        return new PaperCellResult(cell, settings.Iterations, detector.Metadata.Training.IterationsRun, clock.Elapsed.TotalSeconds,
+        return new PaperCellResult(cell, split, settings.Iterations, detector.Metadata.Training.IterationsRun, clock.Elapsed.TotalSeconds,
             validation.Count, validation.Anomalous, ap, f1.F1, f1.Threshold, test.Count, atThreshold.Recall, atThreshold);
     }
 
@@ -66,11 +45,11 @@ internal sealed class PaperCellRunner(TimeSeries normal, TimeSeries abnormal, Pa
         var atThreshold = ThresholdMetrics.At(test.Scores, test.Labels, f1.Threshold);
         var counts = atThreshold.Counts;
         var falseAlarmRate = counts.FalsePositives + counts.TrueNegatives == 0 ? 0 : (double)counts.FalsePositives / (counts.FalsePositives + counts.TrueNegatives);
-        return new StrictCellResult(cell, clock.Elapsed.TotalSeconds, ap, f1.F1, f1.Threshold, normalTest, test.Count - normalTest, atThreshold, falseAlarmRate);
+        return new StrictCellResult(cell, split, clock.Elapsed.TotalSeconds, ap, f1.F1, f1.Threshold, normalTest, test.Count - normalTest, atThreshold, falseAlarmRate);
     }
 
     private Detector Train(PaperCell cell, PaperSplit split, CancellationToken ct) =>
-        DetectorTrainer.Train(SeriesRows.Of(normal, split.NormalTraining), Settings(cell), device, onProgress: null, ct);
+        DetectorTrainer.Train(SeriesRows.Of(normal, split.NormalTraining), options.Settings(cell), device, onProgress: null, ct);
 
     private LabelledWindows Validation(Detector detector, PaperSplit split, CancellationToken ct)
     {

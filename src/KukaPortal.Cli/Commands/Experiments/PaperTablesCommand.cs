@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KukaPortal.Core.Formats;
@@ -15,6 +14,9 @@ namespace KukaPortal.Cli.Commands.Experiments;
 /// </summary>
 public static class PaperTablesCommand
 {
+    private const string MarkdownFile = "paper-tables.md";
+    private const string JsonFile = "paper-tables.json";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -36,27 +38,27 @@ public static class PaperTablesCommand
             var abnormal = await ReadOne(result.GetValue(options.Abnormal)!, options, result, ct);
             Check(grid, run, normal.Series, abnormal);
 
+            var folder = result.GetValue(options.Out)!;
+            folder.Create();
             var torch = TorchOptions.Start(result.GetValue(options.Device));
             var output = result.InvocationConfiguration.Output;
             output.WriteLine($"paper-tables: {grid.AllCells.Count} cells on {normal.Series.Rows:N0} normal and {abnormal.Series.Rows:N0} abnormal rows, device {torch.DeviceType} ({torch.DeviceName}).");
             // Torch work from here to the last cell is synchronous: no await inside (GUIDE §4).
-            var report = Run(grid, run, normal, abnormal, torch, CommandLine(result), !result.GetValue(options.NoStrict), output, ct);
-
-            var folder = result.GetValue(options.Out)!;
-            folder.Create();
-            var markdown = Path.Combine(folder.FullName, "paper-tables.md");
-            var json = Path.Combine(folder.FullName, "paper-tables.json");
-            await File.WriteAllTextAsync(markdown, PaperTablesMarkdown.Render(report), ct);
-            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, Json), ct);
-            output.WriteLine($"Wrote {markdown}");
-            output.WriteLine($"Wrote {json}");
+            var report = Run(grid, run, normal, abnormal, torch, CommandLine(result), !result.GetValue(options.NoStrict), folder, output, ct);
+            Save(report, folder);
+            output.WriteLine($"Wrote {Path.Combine(folder.FullName, MarkdownFile)}");
+            output.WriteLine($"Wrote {Path.Combine(folder.FullName, JsonFile)}");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static async Task<ParsedRecording> ReadOne(FileInfo file, PaperTablesOptions options, ParseResult result, CancellationToken ct) =>
-        (await RecordingInputs.ReadAsync([file], options.Read, result, ct))[0];
+    /// <summary>One recording, read beside --channel-names when given (the reader pairs an .npy matrix with a names file only in the same read).</summary>
+    private static async Task<ParsedRecording> ReadOne(FileInfo file, PaperTablesOptions options, ParseResult result, CancellationToken ct)
+    {
+        FileInfo[] files = result.GetValue(options.ChannelNames) is { } names ? [file, names] : [file];
+        return (await RecordingInputs.ReadAsync(files, options.Read, result, ct)).Single();
+    }
 
     /// <summary>Settings, channels and split sizes of every cell, so a bad grid fails before hours of training.</summary>
     private static void Check(PaperGrid grid, PaperRunOptions run, TimeSeries normal, ParsedRecording abnormal)
@@ -64,12 +66,11 @@ public static class PaperTablesCommand
         var missing = normal.Channels.Except(abnormal.Series.Channels, StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
             throw CommandFailure.Rejected($"{abnormal.SourceName} lacks channels of the normal recording: {string.Join(", ", missing.Take(10))}.");
-        var runner = new PaperCellRunner(normal, abnormal.Series, run, TorchSharp.torch.CPU);
         foreach (var cell in grid.AllCells)
         {
             try
             {
-                runner.Settings(cell).Validate();
+                run.Settings(cell).Validate();
             }
             catch (ArgumentOutOfRangeException e)
             {
@@ -87,43 +88,14 @@ public static class PaperTablesCommand
     }
 
     private static PaperTablesReport Run(PaperGrid grid, PaperRunOptions run, ParsedRecording normal, ParsedRecording abnormal, TorchInfo torch,
-        string commandLine, bool strict, TextWriter output, CancellationToken ct)
+        string commandLine, bool strict, DirectoryInfo folder, TextWriter output, CancellationToken ct)
     {
-        var runner = new PaperCellRunner(normal.Series, abnormal.Series, run, torch.ToDevice());
-        var cells = grid.AllCells;
-        var total = cells.Count + (strict ? grid.Families.Count : 0);
-        var clock = Stopwatch.StartNew();
-        var done = 0;
-        void Progress(string what, string summary)
-        {
-            done++;
-            var eta = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / done * (total - done));
-            output.WriteLine(FormattableString.Invariant($"cell {done}/{total} {what}: {summary}  elapsed {clock.Elapsed:hh\\:mm\\:ss}, ETA {eta:hh\\:mm\\:ss}"));
-        }
-
-        var results = new List<PaperCellResult>();
+        var header = new PaperTablesReport(commandLine, normal.SourceName, abnormal.SourceName, normal.Series.Rows, abnormal.Series.Rows,
+            normal.Series.ChannelCount, Labelling(normal.Series, abnormal.Series), $"{torch.DeviceType} ({torch.DeviceName})", [], [], []);
+        var experiment = new PaperExperiment(new PaperCellRunner(normal.Series, abnormal.Series, run, torch.ToDevice()), output, r => Save(r, folder));
         try
         {
-            foreach (var cell in cells)
-            {
-                var r = runner.Paper(cell, ct);
-                results.Add(r);
-                Progress(cell.ToString(), $"AP {Pct(r.AveragePrecision)}  F1max {Pct(r.F1Max)}  recall {Pct(r.TestRecall)}");
-            }
-
-            var strictResults = new List<StrictCellResult>();
-            if (strict)
-            {
-                // The configuration the paper's protocol would pick: best validation AP per family.
-                foreach (var best in results.GroupBy(r => r.Cell.Family).Select(g => g.MaxBy(r => r.AveragePrecision)!))
-                {
-                    var s = runner.Strict(best.Cell, ct);
-                    strictResults.Add(s);
-                    Progress($"strict {best.Cell}", $"precision {Pct(s.Test.Precision)}  recall {Pct(s.Test.Recall)}  false alarms {Pct(s.FalseAlarmRate)}");
-                }
-            }
-            return new PaperTablesReport(commandLine, normal.SourceName, abnormal.SourceName, normal.Series.Rows, abnormal.Series.Rows,
-                normal.Series.ChannelCount, Labelling(abnormal.Series), $"{torch.DeviceType} ({torch.DeviceName})", results, strictResults);
+            return experiment.Run(grid, strict, header, ct);
         }
         catch (ArgumentException e)
         {
@@ -132,11 +104,23 @@ public static class PaperTablesCommand
         }
     }
 
-    private static string Labelling(TimeSeries abnormal) => abnormal.Labels is { } labels
-        ? $"from the abnormal file's row labels ({labels.Count(l => l):N0} of {labels.Length:N0} rows anomalous): an abnormal window is anomalous if any of its rows is; normal-recording windows are normal."
-        : "every window of the abnormal recording is anomalous (it has no labels, like paper 000's KukaSlow); normal-recording windows are normal.";
+    /// <summary>Both files, rewritten whole after every cell.</summary>
+    private static void Save(PaperTablesReport report, DirectoryInfo folder)
+    {
+        File.WriteAllText(Path.Combine(folder.FullName, MarkdownFile), PaperTablesMarkdown.Render(report));
+        File.WriteAllText(Path.Combine(folder.FullName, JsonFile), JsonSerializer.Serialize(report, Json));
+    }
 
-    private static string Pct(double fraction) => PaperTablesMarkdown.Percent(fraction) + " %";
+    /// <summary>Says which labelling the windows got, since the numbers mean different things under each.</summary>
+    private static string Labelling(TimeSeries normal, TimeSeries abnormal)
+    {
+        var text = abnormal.Labels is { } labels
+            ? $"from the abnormal file's row labels ({labels.Count(l => l):N0} of {labels.Length:N0} rows anomalous): an abnormal window is anomalous if any of its rows is; normal-recording windows are normal."
+            : "every window of the abnormal recording is anomalous (it has no labels, like paper 000's KukaSlow); normal-recording windows are normal.";
+        var labelledInNormal = normal.Labels?.Count(l => l) ?? 0;
+        return labelledInNormal == 0 ? text
+            : $"{text} Note: the normal file labels {labelledInNormal:N0} rows anomalous; the protocol treats the whole normal recording as normal (and trains on it).";
+    }
 
     /// <summary>The command as typed, so the Markdown says how to reproduce it.</summary>
     private static string CommandLine(ParseResult result) =>

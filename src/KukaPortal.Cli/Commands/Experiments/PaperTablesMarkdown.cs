@@ -30,6 +30,8 @@ internal static class PaperTablesMarkdown
                       "(normal + abnormal validation windows); recall at that threshold on the abnormal test windows.");
         foreach (var family in report.Cells.Select(c => c.Cell.Family).Distinct())
             Table(md, family, [.. report.Cells.Where(c => c.Cell.Family == family)]);
+        foreach (var skipped in report.Skipped)
+            md.AppendLine().AppendLine($"Skipped {skipped}");
         if (report.Strict.Count > 0)
             StrictTable(md, report.Strict);
         return md.ToString();

@@ -10,6 +10,7 @@ internal sealed class PaperTablesOptions
 {
     public Option<FileInfo> Normal { get; } = new("--normal") { Description = "The normal recording (paper 000: KukaNormal).", Required = true };
     public Option<FileInfo> Abnormal { get; } = new("--abnormal") { Description = "The abnormal recording (paper 000: KukaSlow); its row labels are used when it has them.", Required = true };
+    public Option<FileInfo?> ChannelNames { get; } = new("--channel-names") { Description = "Names file of .npy recordings (paper 000: KukaColumnNames.npy); without it the channels are ch0…chN." };
     public Option<DirectoryInfo> Out { get; } = new("--out") { Description = "Folder for paper-tables.md and paper-tables.json (created if missing).", Required = true };
     public Option<string> Models { get; } = new("--models") { Description = "Families to run, comma-separated; adversarial ones get Table II's grid, the others Table I's.", DefaultValueFactory = _ => "conv-ae,aae" };
     public Option<string> Windows { get; } = new("--windows") { Description = "Table I's window sizes W.", DefaultValueFactory = _ => "30,50,70,100" };
@@ -26,7 +27,7 @@ internal sealed class PaperTablesOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Normal, Abnormal, Out, Models, Windows, Latents, AdversarialWindows, AdversarialLatents, Lambdas, Iterations, Width, NoStrict, Seed, Device })
+        foreach (var option in new Option[] { Normal, Abnormal, ChannelNames, Out, Models, Windows, Latents, AdversarialWindows, AdversarialLatents, Lambdas, Iterations, Width, NoStrict, Seed, Device })
             command.Options.Add(option);
         Read.AddTo(command);
     }

@@ -8,6 +8,7 @@ namespace KukaPortal.Cli.Commands.Experiments;
 /// </summary>
 public sealed record PaperCellResult(
     PaperCell Cell,
+    PaperSplit Split,
     int Iterations,
     int IterationsRun,
     double Seconds,
@@ -27,6 +28,7 @@ public sealed record PaperCellResult(
 /// </summary>
 public sealed record StrictCellResult(
     PaperCell Cell,
+    PaperSplit Split,
     double Seconds,
     double AveragePrecision,
     double F1Max,
@@ -36,7 +38,10 @@ public sealed record StrictCellResult(
     ThresholdMetrics Test,
     double FalseAlarmRate);
 
-/// <summary>Everything <c>experiment paper-tables</c> measured, as written to paper-tables.json.</summary>
+/// <summary>
+/// Everything <c>experiment paper-tables</c> measured, as written to paper-tables.json; <see cref="Skipped"/> names
+/// the families the trainer could not build, with its reason.
+/// </summary>
 public sealed record PaperTablesReport(
     string CommandLine,
     string NormalSource,
@@ -47,4 +52,5 @@ public sealed record PaperTablesReport(
     string Labelling,
     string Device,
     IReadOnlyList<PaperCellResult> Cells,
-    IReadOnlyList<StrictCellResult> Strict);
+    IReadOnlyList<StrictCellResult> Strict,
+    IReadOnlyList<string> Skipped);
