@@ -30,6 +30,10 @@ namespace KukaPortal.Ml.Adversarial;
 /// Both optimisers use Adam with β₁ = 0.5, DCGAN's (and BeatGAN's) setting for the adversarial game; the default
 /// β₁ = 0.9 carries momentum across the opponent's moves and makes the game oscillate.
 /// </para>
+/// <para>
+/// Cost: an iteration runs G once and D four times (two passes for its update, two for the feature matching)
+/// plus the R1 double backward: about 3× a plain autoencoder iteration with R1, 2× without (measured on CPU).
+/// </para>
 /// </summary>
 internal sealed class AdversarialStep : ITrainingStep
 {

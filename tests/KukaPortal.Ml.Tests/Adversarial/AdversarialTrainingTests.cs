@@ -15,7 +15,7 @@ public sealed class TrainedAaeFixture : IDisposable
         Window = 16,
         Latent = 8,
         BaseWidth = 4,
-        Iterations = 400,
+        Iterations = 300,
         BatchSize = 32,
         LearningRate = 3e-3,
         Seed = 2,
@@ -44,7 +44,7 @@ public sealed class AdversarialTrainingTests(TrainedAaeFixture fixture) : IClass
     [Fact]
     public void Progress_and_metadata_report_the_discriminator_game()
     {
-        fixture.Reports.Count.ShouldBe(4);
+        fixture.Reports.Count.ShouldBe(3);
         fixture.Reports.ShouldAllBe(r => r.Discriminator != null
             && r.Discriminator.AccuracyReal >= 0 && r.Discriminator.AccuracyReal <= 1
             && r.Discriminator.AccuracyFake >= 0 && r.Discriminator.AccuracyFake <= 1
@@ -89,7 +89,7 @@ public sealed class AdversarialTrainingTests(TrainedAaeFixture fixture) : IClass
     public void The_same_seed_gives_identical_scores_on_cpu()
     {
         var normal = SyntheticSeries.Normal(800, seed: 5);
-        var settings = TrainedAaeFixture.Settings with { Iterations = 40, ProgressInterval = 20 };
+        var settings = TrainedAaeFixture.Settings with { Iterations = 20, ProgressInterval = 10 };
         var test = SyntheticSeries.Normal(300, seed: 6);
 
         using var first = DetectorTrainer.Train(normal, settings, CPU, ct: Ct);
