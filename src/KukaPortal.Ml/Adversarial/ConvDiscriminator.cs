@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using KukaPortal.Ml.ConvAutoencoder;
@@ -31,7 +32,7 @@ public sealed class ConvDiscriminator : Discriminator
             var s = plan.Stages[i];
             // No bias: the BatchNorm that follows has its own shift.
             hidden.Add(($"conv{i}", Conv1d(s.WideChannels, s.NarrowChannels, s.Kernel, s.Stride, s.Padding, bias: false)));
-            hidden.Add(($"norm{i}", BatchNorm1d(s.NarrowChannels)));
+            hidden.Add(($"norm{i}", CounterFreeBatchNorm.Create(s.NarrowChannels)));
             hidden.Add(($"act{i}", LeakyReLU(0.2)));
         }
         layers = Sequential(hidden);

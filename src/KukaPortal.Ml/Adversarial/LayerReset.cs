@@ -19,7 +19,7 @@ internal static class LayerReset
                     ResetLinear(linear);
                     break;
                 case BatchNorm norm:
-                    norm.reset_parameters();
+                    Layers.CounterFreeBatchNorm.Reset(norm);
                     break;
                 case LayerNorm norm:
                     norm.reset_parameters();

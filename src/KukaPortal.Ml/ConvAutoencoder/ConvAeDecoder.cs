@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -29,7 +30,7 @@ public sealed class ConvAeDecoder : Module<Tensor, Tensor>
             }
             else
             {
-                modules.Add(($"norm{i}", BatchNorm1d(s.WideChannels)));
+                modules.Add(($"norm{i}", CounterFreeBatchNorm.Create(s.WideChannels)));
                 modules.Add(($"act{i}", ReLU()));
             }
         }

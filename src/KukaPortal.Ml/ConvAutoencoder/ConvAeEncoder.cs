@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -22,7 +23,7 @@ public sealed class ConvAeEncoder : Module<Tensor, Tensor>
             var s = plan.Stages[i];
             // No bias: the BatchNorm that follows has its own shift.
             modules.Add(($"conv{i}", Conv1d(s.WideChannels, s.NarrowChannels, s.Kernel, s.Stride, s.Padding, bias: false)));
-            modules.Add(($"norm{i}", BatchNorm1d(s.NarrowChannels)));
+            modules.Add(($"norm{i}", CounterFreeBatchNorm.Create(s.NarrowChannels)));
             modules.Add(($"act{i}", LeakyReLU(0.2)));
         }
         layers = Sequential(modules);

@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -19,7 +20,7 @@ public sealed class DenseBlock : Module<Tensor, Tensor>
     public DenseBlock(int inputs, int outputs) : base(nameof(DenseBlock))
     {
         dense = Linear(inputs, outputs, hasBias: false);
-        norm = BatchNorm1d(outputs);
+        norm = CounterFreeBatchNorm.Create(outputs);
         act = ReLU();
         RegisterComponents();
     }

@@ -85,6 +85,7 @@ public sealed class Detector : IDisposable
 
         float[] channelsFirst;
         model.eval();
+        using (NoGcRegion.Enter())
         using (var scope = torch.NewDisposeScope())
         using (torch.no_grad())
         {

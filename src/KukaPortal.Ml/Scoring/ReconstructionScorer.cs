@@ -1,6 +1,7 @@
 using KukaPortal.Core.Series;
 using KukaPortal.Core.Windowing;
 using KukaPortal.Ml.Models;
+using KukaPortal.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,6 +17,7 @@ internal static class ReconstructionScorer
     public static (double[] Scores, float[][] ChannelErrors) Evaluate(WindowModel model, TimeSeries scaled, IReadOnlyList<WindowSpan> spans, Device device)
     {
         model.eval();
+        using var noGc = NoGcRegion.Enter();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
 
@@ -49,6 +51,7 @@ internal static class ReconstructionScorer
         var sum = 0.0;
         for (var start = 0; start < spans.Count; start += batchSize)
         {
+            using var noGc = NoGcRegion.Enter();
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();
             var input = WindowBatch.ToTensor(scaled, spans.Skip(start).Take(batchSize).ToArray(), device);

@@ -1,6 +1,7 @@
 using KukaPortal.Core.Series;
 using KukaPortal.Core.Windowing;
 using KukaPortal.Ml.Models;
+using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Scoring;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -33,6 +34,7 @@ internal static class GradientTraining
         for (var iteration = 1; iteration <= settings.Iterations; iteration++)
         {
             ct.ThrowIfCancellationRequested();
+            using (NoGcRegion.Enter())
             using (torch.NewDisposeScope())
                 window.Add(step.Step(WindowBatch.ToTensor(scaled, sampler.Next(), split.Training, device)));
 
