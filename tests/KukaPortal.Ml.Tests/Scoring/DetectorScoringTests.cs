@@ -27,6 +27,12 @@ public sealed class DetectorScoringTests(TrainedDetectorFixture fixture) : IClas
     }
 
     [Fact]
+    public void The_small_conv_autoencoder_ranks_an_injected_spike_first()
+    {
+        SpikeDetection.AveragePrecisionOn(fixture.Detector, Ct).ShouldBeGreaterThanOrEqualTo(0.9);
+    }
+
+    [Fact]
     public void Scores_come_in_batches_with_rows_and_calibration_consistent()
     {
         var detector = fixture.Detector;
