@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace KukaPortal.Cli.Commands.Evaluation;
 
@@ -10,13 +9,6 @@ namespace KukaPortal.Cli.Commands.Evaluation;
 /// </summary>
 public static class EvaluateCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        // A degenerate curve can leave a NaN threshold; write it rather than fail the whole report.
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static Command Create()
     {
         var model = new Option<FileInfo>("--model") { Description = "Model file (.kpm) written by train.", Required = true };
@@ -36,7 +28,7 @@ public static class EvaluateCommand
             using (var detector = ModelFile.Load(modelFile, result.GetValue(device)))
                 evaluation = Evaluator.Run(detector, modelFile.Name, recordings, ct);
             await result.InvocationConfiguration.Output.WriteLineAsync(
-                result.GetValue(json) ? JsonSerializer.Serialize(evaluation, Json) : EvaluationText.Render(evaluation));
+                result.GetValue(json) ? JsonSerializer.Serialize(evaluation, ReportJson.Options) : EvaluationText.Render(evaluation));
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using KukaPortal.Core.Formats;
 using KukaPortal.Core.Series;
 using KukaPortal.Ml.Runtime;
@@ -16,12 +15,6 @@ public static class PaperTablesCommand
 {
     private const string MarkdownFile = "paper-tables.md";
     private const string JsonFile = "paper-tables.json";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     public static Command Create()
     {
@@ -108,7 +101,7 @@ public static class PaperTablesCommand
     private static void Save(PaperTablesReport report, DirectoryInfo folder)
     {
         File.WriteAllText(Path.Combine(folder.FullName, MarkdownFile), PaperTablesMarkdown.Render(report));
-        File.WriteAllText(Path.Combine(folder.FullName, JsonFile), JsonSerializer.Serialize(report, Json));
+        File.WriteAllText(Path.Combine(folder.FullName, JsonFile), JsonSerializer.Serialize(report, ReportJson.Options));
     }
 
     /// <summary>Says which labelling the windows got, since the numbers mean different things under each.</summary>

@@ -33,7 +33,7 @@ internal sealed class PaperTablesOptions
     }
 
     public PaperGrid Grid(ParseResult result) => new(
-        [.. (result.GetValue(Models) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Select(ModelFamilyOption.Parse)],
+        ModelFamilyOption.ParseList(result.GetValue(Models)),
         NumberList.Integers(result.GetValue(Windows)!, "--windows"),
         NumberList.Integers(result.GetValue(Latents)!, "--latents"),
         NumberList.Integers(result.GetValue(AdversarialWindows)!, "--aae-windows"),

@@ -16,4 +16,8 @@ internal static class ModelFamilyOption
         ModelFamilyNames.TryParse(name, out var family)
             ? family
             : throw CommandFailure.Usage($"Model family '{name}' is unknown; available: {string.Join(", ", ModelFamilyNames.All)}.");
+
+    /// <summary>A comma-separated list such as <c>--models conv-ae,aae</c>, each family once, in the order given.</summary>
+    public static IReadOnlyList<ModelFamily> ParseList(string? names) =>
+        [.. (names ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Select(Parse)];
 }

@@ -67,7 +67,7 @@ public static class TrainCommand
         Detector detector;
         try
         {
-            detector = DetectorTrainer.Train(normal, settings, torch.ToDevice(), p => output.WriteLine(ProgressLine(p)), ct);
+            detector = DetectorTrainer.Train(normal, settings, torch.ToDevice(), p => output.WriteLine(ProgressLine.Of(p)), ct);
         }
         catch (ArgumentException e)
         {
@@ -91,16 +91,5 @@ public static class TrainCommand
                 output.WriteLine($"Early stopping cut in after {training.IterationsRun} of {settings.Iterations} iterations; the weights of the best validation loss were kept.");
             output.WriteLine($"Wrote {outFile.FullName}");
         }
-    }
-
-    private static string ProgressLine(TrainingProgress p)
-    {
-        var line = string.Create(CultureInfo.InvariantCulture, $"iteration {p.Iteration}/{p.Iterations}  loss {p.Loss:G6}");
-        if (p.ValidationLoss is { } v)
-            line += string.Create(CultureInfo.InvariantCulture, $"  validation {v:G6}");
-        // Both accuracies near 1: D wins; near 0.5: a balanced game (paper 000 added R1 when D collapsed).
-        if (p.Discriminator is { } d)
-            line += string.Create(CultureInfo.InvariantCulture, $"  D loss {d.Loss:G4} acc real {d.AccuracyReal:P0} fake {d.AccuracyFake:P0}");
-        return line;
     }
 }

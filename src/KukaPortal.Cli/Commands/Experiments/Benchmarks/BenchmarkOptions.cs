@@ -32,8 +32,7 @@ internal sealed class BenchmarkOptions
     /// <summary>One settings record per requested family: its paper defaults with the overrides applied, validated before any training.</summary>
     public IReadOnlyList<DetectorSettings> Settings(ParseResult result)
     {
-        var families = (result.GetValue(Models) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct().Select(ModelFamilyOption.Parse).ToList();
+        var families = ModelFamilyOption.ParseList(result.GetValue(Models));
         if (families.Count == 0)
             throw CommandFailure.Usage("--models needs at least one family.");
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using KukaPortal.Cli.Commands.Training;
 using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Training;
 
@@ -54,7 +55,7 @@ internal static class DatasetBenchmarkCommand
             output.WriteLine($"[{i + 1}/{settings.Count}] {s.Family.Name()} W={s.Window}, {s.Iterations} iterations, elapsed {clock.Elapsed:hh\\:mm\\:ss}");
             try
             {
-                results.Add(DatasetBenchmark.Run(data, s, torch.ToDevice(), p => output.WriteLine(ProgressLine(p)), ct));
+                results.Add(DatasetBenchmark.Run(data, s, torch.ToDevice(), p => output.WriteLine("  " + ProgressLine.Of(p)), ct));
             }
             catch (ArgumentException e)
             {
@@ -68,7 +69,7 @@ internal static class DatasetBenchmarkCommand
         var markdown = BenchmarkMarkdown.Write(data, results, commandLine);
         await File.WriteAllTextAsync(Path.Combine(folder.FullName, name + ".md"), markdown, ct);
         await File.WriteAllTextAsync(Path.Combine(folder.FullName, name + ".json"),
-            JsonSerializer.Serialize(new { data.Name, data.Protocol, Results = results }, BenchmarkJson.Options), ct);
+            JsonSerializer.Serialize(new { data.Name, data.Protocol, Results = results }, ReportJson.Options), ct);
         await output.WriteLineAsync(markdown);
         await output.WriteLineAsync($"Wrote {Path.Combine(folder.FullName, name)}.md and .json in {clock.Elapsed:hh\\:mm\\:ss}.");
         return ExitCodes.Ok;
@@ -76,12 +77,4 @@ internal static class DatasetBenchmarkCommand
 
     private static DirectoryInfo Existing(DirectoryInfo folder) =>
         folder.Exists ? folder : throw CommandFailure.Usage($"No such folder: {folder.FullName}");
-
-    private static string ProgressLine(TrainingProgress p)
-    {
-        var line = string.Create(CultureInfo.InvariantCulture, $"  iteration {p.Iteration}/{p.Iterations}  loss {p.Loss:G4}  validation {p.ValidationLoss:G4}");
-        return p.Discriminator is { } d
-            ? string.Create(CultureInfo.InvariantCulture, $"{line}  D loss {d.Loss:G3} acc real {d.AccuracyReal:P0} fake {d.AccuracyFake:P0}")
-            : line;
-    }
 }

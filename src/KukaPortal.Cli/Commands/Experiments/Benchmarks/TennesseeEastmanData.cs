@@ -20,14 +20,14 @@ internal static class TennesseeEastmanData
     /// <summary>Train on d00, set the threshold on d00_te (normal), test on every fault's d01_te … d21_te.</summary>
     public static BenchmarkData Load(DirectoryInfo folder)
     {
-        var training = Read(File(folder, "d00.dat"));
-        var thresholdNormal = Read(File(folder, "d00_te.dat"));
+        var training = Read(Required(folder, "d00.dat"));
+        var thresholdNormal = Read(Required(folder, "d00_te.dat"));
 
         var cases = new List<BenchmarkCase>();
         for (var fault = 1; fault <= 21; fault++)
         {
             var path = Path.Combine(folder.FullName, $"d{fault:00}_te.dat");
-            if (!System.IO.File.Exists(path))
+            if (!File.Exists(path))
                 continue;
             var series = Read(path);
             cases.Add(new BenchmarkCase($"IDV({fault})", series, [.. Enumerable.Range(0, series.Rows).Select(r => r >= FaultOnsetRow)]));
@@ -43,7 +43,7 @@ internal static class TennesseeEastmanData
     /// <summary>Reads one file into rows × 52, transposing the 52 × N layout of d00.dat.</summary>
     public static TimeSeries Read(string path)
     {
-        var rows = System.IO.File.ReadLines(path)
+        var rows = File.ReadLines(path)
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .Select((line, index) => ParseLine(line, index + 1, path))
             .ToList();
@@ -70,9 +70,9 @@ internal static class TennesseeEastmanData
                 ? value
                 : throw CommandFailure.Rejected($"{Path.GetFileName(path)}, line {lineNumber}: '{field}' is not a number."))];
 
-    private static string File(DirectoryInfo folder, string name)
+    private static string Required(DirectoryInfo folder, string name)
     {
         var path = Path.Combine(folder.FullName, name);
-        return System.IO.File.Exists(path) ? path : throw CommandFailure.Usage($"{folder.FullName} has no {name}; is it the Tennessee Eastman folder?");
+        return File.Exists(path) ? path : throw CommandFailure.Usage($"{folder.FullName} has no {name}; is it the Tennessee Eastman folder?");
     }
 }
