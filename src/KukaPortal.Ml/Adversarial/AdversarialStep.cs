@@ -1,6 +1,7 @@
 using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Training;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.Adversarial;
@@ -130,6 +131,20 @@ internal sealed class AdversarialStep : ITrainingStep
         loss.backward();
         generatorOptimizer.step();
         return reconstructionLoss.item<float>();
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ((OptimizerHelper)generatorOptimizer).save_state_dict(writer);
+        discriminator.save(writer);
+        ((OptimizerHelper)discriminatorOptimizer).save_state_dict(writer);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        ((OptimizerHelper)generatorOptimizer).load_state_dict(reader);
+        discriminator.load(reader);
+        ((OptimizerHelper)discriminatorOptimizer).load_state_dict(reader);
     }
 
     /// <summary>Fresh weights for D and a fresh optimiser, whose moment estimates belonged to the old D.</summary>

@@ -42,13 +42,15 @@ public sealed class Detector : IDisposable
 
     /// <summary>
     /// Scores the windows of <paramref name="raw"/> (stride defaults to W: no overlap), one list per batch,
-    /// as soon as each batch is done. Channels are checked before the first batch.
+    /// as soon as each batch is done. Channels are checked before the first batch. A resumed run passes
+    /// <paramref name="firstWindow"/>, the index of the first window it has not stored yet.
     /// </summary>
-    public IEnumerable<IReadOnlyList<WindowScore>> ScoreBatches(TimeSeries raw, int? stride = null, int batchSize = 256, CancellationToken ct = default)
+    public IEnumerable<IReadOnlyList<WindowScore>> ScoreBatches(TimeSeries raw, int? stride = null, int batchSize = 256, CancellationToken ct = default, int firstWindow = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstWindow);
         var scaled = Preprocessing.Transform(ChannelAlignment.Align(raw, Channels));
-        var spans = WindowSlicer.Slice(scaled.Rows, Window, stride ?? Metadata.ScoringStride);
+        var spans = WindowSlicer.Slice(scaled.Rows, Window, stride ?? Metadata.ScoringStride).Skip(firstWindow).ToArray();
         return ScoreBatchesCore(scaled, spans, batchSize, ct);
     }
 

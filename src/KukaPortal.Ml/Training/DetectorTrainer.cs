@@ -29,7 +29,7 @@ public static class DetectorTrainer
         Train(normal, settings, TorchRuntime.ResolveDevice(device), onProgress, ct);
 
     public static Detector Train(TimeSeries normal, DetectorSettings settings, Device device,
-        Action<TrainingProgress>? onProgress = null, CancellationToken ct = default)
+        Action<TrainingProgress>? onProgress = null, CancellationToken ct = default, TrainingHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(normal);
         settings.Validate();
@@ -49,7 +49,7 @@ public static class DetectorTrainer
             var clock = Stopwatch.StartNew();
             var outcome = settings.Family.IsClosedForm()
                 ? ModelCatalog.FitClosedForm(settings, model, scaled, split, device)
-                : GradientTraining.Run(model, settings, scaled, split, device, onProgress, ct);
+                : GradientTraining.Run(model, settings, scaled, split, device, onProgress, ct, hooks, RunFingerprint(settings, normal));
 
             var heldOutScores = ReconstructionScorer.Scores(model, scaled, split.HeldOut, device, ScoringBatch);
             // A perfect reconstruction would give a zero threshold; keep calibrated scores finite.
@@ -86,6 +86,10 @@ public static class DetectorTrainer
             throw;
         }
     }
+
+    /// <summary>A checkpoint belongs to one run: the same settings on the same data.</summary>
+    private static string RunFingerprint(DetectorSettings settings, TimeSeries normal) =>
+        $"{JsonSerializer.Serialize(settings, ArtifactJson.Options)}|{TrainingDataFingerprint.Of(normal)}";
 
     private static TimeSeries FirstRows(TimeSeries series, int rows) =>
         new(series.Channels, series.Values[..(rows * series.ChannelCount)]);

@@ -12,7 +12,8 @@ namespace KukaPortal.Ml.Training;
 /// The iteration loop every gradient-trained family shares: seeded mini-batches of training windows, one
 /// <see cref="ITrainingStep"/> per iteration, a progress report (with the held-out MSE) every
 /// <see cref="DetectorSettings.ProgressInterval"/> iterations, cancellation between iterations, and optional
-/// early stopping that puts back the weights of the best report.
+/// early stopping that puts back the weights of the best report. With <see cref="TrainingHooks"/> it runs the
+/// host's work between steps, takes checkpoints at reports, and continues a run from a checkpoint.
 /// </summary>
 internal static class GradientTraining
 {
@@ -20,7 +21,7 @@ internal static class GradientTraining
     private const int ScoringBatch = 256;
 
     public static TrainingOutcome Run(WindowModel model, DetectorSettings settings, TimeSeries scaled, HoldOutSplit split,
-        Device device, Action<TrainingProgress>? onProgress, CancellationToken ct)
+        Device device, Action<TrainingProgress>? onProgress, CancellationToken ct, TrainingHooks? hooks = null, string runFingerprint = "")
     {
         using var step = ModelCatalog.Step(settings, model, scaled.ChannelCount, device);
         var sampler = new BatchSampler(split.Training.Count, settings.BatchSize, settings.Seed);
@@ -31,12 +32,22 @@ internal static class GradientTraining
         TrainingProgress? last = null;
         var bestValidation = double.PositiveInfinity;
         var reportsSinceBest = 0;
-        for (var iteration = 1; iteration <= settings.Iterations; iteration++)
+        var first = 1;
+        if (hooks?.ResumeFrom is { } resume && resume.RunFingerprint == runFingerprint && resume.Iteration < settings.Iterations)
+        {
+            (bestValidation, reportsSinceBest) = RunState.Restore(resume, model, step, best);
+            for (var skipped = 0; skipped < resume.Iteration; skipped++)
+                sampler.Next(); // the batches of the resumed run continue the seeded sequence
+            first = resume.Iteration + 1;
+        }
+
+        for (var iteration = first; iteration <= settings.Iterations; iteration++)
         {
             ct.ThrowIfCancellationRequested();
             using (NoGcRegion.Enter())
             using (torch.NewDisposeScope())
                 window.Add(step.Step(WindowBatch.ToTensor(scaled, sampler.Next(), split.Training, device)));
+            hooks?.BetweenSteps?.Invoke();
 
             if (iteration % settings.ProgressInterval != 0 && iteration != settings.Iterations)
                 continue;
@@ -45,19 +56,23 @@ internal static class GradientTraining
             last = window.Report(iteration, settings.Iterations, validation);
             onProgress?.Invoke(last);
 
-            if (best is null)
-                continue;
-            if (validation < bestValidation)
+            if (best is not null)
             {
-                bestValidation = validation;
-                reportsSinceBest = 0;
-                best.Capture();
+                if (validation < bestValidation)
+                {
+                    bestValidation = validation;
+                    reportsSinceBest = 0;
+                    best.Capture();
+                }
+                else if (++reportsSinceBest >= settings.EarlyStoppingPatience)
+                {
+                    best.Restore();
+                    return new TrainingOutcome(last.Loss, bestValidation, iteration, StoppedEarly: true, last.Discriminator);
+                }
             }
-            else if (++reportsSinceBest >= settings.EarlyStoppingPatience)
-            {
-                best.Restore();
-                return new TrainingOutcome(last.Loss, bestValidation, iteration, StoppedEarly: true, last.Discriminator);
-            }
+
+            if (hooks is { CheckpointEvery: > 0, OnCheckpoint: { } save } && iteration % hooks.CheckpointEvery == 0 && iteration < settings.Iterations)
+                save(new RunState(bestValidation, reportsSinceBest).Capture(iteration, runFingerprint, model, step, best));
         }
 
         best?.Restore();

@@ -11,6 +11,12 @@ internal interface ITrainingStep : IDisposable
 {
     /// <param name="batch">Normal windows [batch, C, W] in preprocessed units, on the model's device.</param>
     StepResult Step(Tensor batch);
+
+    /// <summary>Writes what a resumed run needs besides the model's weights: optimiser moments, a discriminator.</summary>
+    void SaveState(BinaryWriter writer);
+
+    /// <summary>Restores what <see cref="SaveState"/> wrote, into a step built with the same settings.</summary>
+    void LoadState(BinaryReader reader);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using KukaPortal.Ml.Models;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.Training;
@@ -18,6 +19,10 @@ internal sealed class ReconstructionStep(WindowModel model, double learningRate)
         optimizer.step();
         return new StepResult(loss.item<float>());
     }
+
+    public void SaveState(BinaryWriter writer) => ((OptimizerHelper)optimizer).save_state_dict(writer);
+
+    public void LoadState(BinaryReader reader) => ((OptimizerHelper)optimizer).load_state_dict(reader);
 
     public void Dispose() => optimizer.Dispose();
 }

@@ -33,6 +33,31 @@ internal sealed class WeightSnapshot(WindowModel model) : IDisposable
             tensor.copy_(saved[name]);
     }
 
+    public bool IsEmpty => saved.Count == 0;
+
+    /// <summary>Writes the captured weights (a checkpoint keeps the best weights of an early-stopping run).</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(saved.Count);
+        foreach (var (name, tensor) in saved.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(name);
+            tensor.Save(writer);
+        }
+    }
+
+    /// <summary>Reads weights that <see cref="WriteTo"/> wrote for a model of the same shape.</summary>
+    public void ReadFrom(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count == 0)
+            return;
+        Capture(); // allocates one tensor per state entry, shaped like the model's
+        using var noGrad = torch.no_grad();
+        for (var i = 0; i < count; i++)
+            saved[reader.ReadString()].Load(reader);
+    }
+
     public void Dispose()
     {
         foreach (var tensor in saved.Values)
