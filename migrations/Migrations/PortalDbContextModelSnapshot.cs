@@ -263,6 +263,10 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -298,6 +302,10 @@ namespace KukaPortal.Migrations.Migrations
                     b.Property<int?>("ModelId")
                         .HasColumnType("integer")
                         .HasColumnName("model_id");
+
+                    b.Property<DateTimeOffset?>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
 
                     b.Property<double>("Progress")
                         .HasColumnType("double precision")

@@ -1,3 +1,4 @@
 global using KukaPortal.TestSupport;
 global using Shouldly;
 global using Xunit;
+global using static KukaPortal.IntegrationTests.Infrastructure.PortalApi;

@@ -19,9 +19,25 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Test-Admin-Password-1";
 
-    private readonly string _database = $"kukaportal_test_{Guid.NewGuid():N}";
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"kukaportal-test-blobs-{Guid.NewGuid():N}");
+    private readonly string _database;
+    private readonly string _storage;
+    private readonly bool _ownsDatabase;
     private Respawner? _respawner;
+
+    public PortalFactory()
+        : this($"kukaportal_test_{Guid.NewGuid():N}", Path.Combine(Path.GetTempPath(), $"kukaportal-test-blobs-{Guid.NewGuid():N}"), ownsDatabase: true)
+    {
+    }
+
+    /// <param name="ownsDatabase">False for a further node on another portal's database and storage: it drops neither.</param>
+    protected PortalFactory(string database, string storage, bool ownsDatabase)
+    {
+        _database = database;
+        _storage = storage;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    public string Database => _database;
 
     public string ConnectionString => TestPostgres.DatabaseConnectionString(_database);
     public string StorageRoot => _storage;
@@ -44,6 +60,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Training:BatchSize"] = "32",
         ["Worker:ScoringBatchSize"] = "16",
         ["Worker:PollInterval"] = "00:00:00.500",
+        ["Worker:RetryDelay"] = "00:00:00.200",
+        ["Worker:CheckpointEvery"] = "100",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -86,8 +104,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(_database);
-        if (Directory.Exists(_storage)) Directory.Delete(_storage, recursive: true);
+        if (_ownsDatabase)
+        {
+            await TestPostgres.DropDatabaseAsync(_database);
+            if (Directory.Exists(_storage)) Directory.Delete(_storage, recursive: true);
+        }
         GC.SuppressFinalize(this);
     }
 }

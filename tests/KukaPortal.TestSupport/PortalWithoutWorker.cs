@@ -8,7 +8,7 @@ public sealed class PortalWithoutWorker : PortalFactory
         get
         {
             var settings = base.Settings;
-            settings["Portal:RunWorker"] = "false";
+            settings["Portal:Role"] = "Web";
             return settings;
         }
     }

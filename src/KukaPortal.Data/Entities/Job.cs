@@ -2,6 +2,13 @@ namespace KukaPortal.Data.Entities;
 
 public enum JobKind { Train, Score }
 
+/// <summary>Workers of a lane take only its kinds of job, so a queue of training jobs never holds up scoring.</summary>
+public static class JobLanes
+{
+    public static readonly IReadOnlyList<JobKind> Training = [JobKind.Train];
+    public static readonly IReadOnlyList<JobKind> Scoring = [JobKind.Score];
+}
+
 public enum JobState { Queued, Running, Succeeded, Failed, Cancelled }
 
 /// <summary>
@@ -28,4 +35,10 @@ public sealed class Job
     public DateTimeOffset? FinishedAt { get; set; }
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>A job retried after a failure waits until then (exponential back-off).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>Someone asked to cancel the running job; its worker stops at the next step and marks it Cancelled.</summary>
+    public bool CancelRequested { get; set; }
 }

@@ -43,4 +43,7 @@ public sealed record TrainingSummary(int TrainingWindows, int HeldOutWindows, do
     public int IterationsRun { get; init; }
     public bool StoppedEarly { get; init; }
     public DiscriminatorProgress? Discriminator { get; init; }
+
+    /// <summary>Set when an interrupted training continued from a checkpoint taken at this iteration.</summary>
+    public int? ResumedFromIteration { get; init; }
 }

@@ -73,6 +73,7 @@ public static class DetectorTrainer
                     IterationsRun = outcome.IterationsRun,
                     StoppedEarly = outcome.StoppedEarly,
                     Discriminator = outcome.Discriminator,
+                    ResumedFromIteration = outcome.ResumedFromIteration,
                 },
                 TrainingDataSha256 = TrainingDataFingerprint.Of(normal),
                 TorchSharpVersion = TorchSharpVersion(),

@@ -33,12 +33,14 @@ internal static class GradientTraining
         var bestValidation = double.PositiveInfinity;
         var reportsSinceBest = 0;
         var first = 1;
+        int? resumedFrom = null;
         if (hooks?.ResumeFrom is { } resume && resume.RunFingerprint == runFingerprint && resume.Iteration < settings.Iterations)
         {
             (bestValidation, reportsSinceBest) = RunState.Restore(resume, model, step, best);
             for (var skipped = 0; skipped < resume.Iteration; skipped++)
                 sampler.Next(); // the batches of the resumed run continue the seeded sequence
             first = resume.Iteration + 1;
+            resumedFrom = resume.Iteration;
         }
 
         for (var iteration = first; iteration <= settings.Iterations; iteration++)
@@ -67,7 +69,7 @@ internal static class GradientTraining
                 else if (++reportsSinceBest >= settings.EarlyStoppingPatience)
                 {
                     best.Restore();
-                    return new TrainingOutcome(last.Loss, bestValidation, iteration, StoppedEarly: true, last.Discriminator);
+                    return new TrainingOutcome(last.Loss, bestValidation, iteration, StoppedEarly: true, last.Discriminator, resumedFrom);
                 }
             }
 
@@ -76,7 +78,7 @@ internal static class GradientTraining
         }
 
         best?.Restore();
-        return new TrainingOutcome(last!.Loss, best is null ? last.ValidationLoss : bestValidation, settings.Iterations, StoppedEarly: false, last.Discriminator);
+        return new TrainingOutcome(last!.Loss, best is null ? last.ValidationLoss : bestValidation, settings.Iterations, StoppedEarly: false, last.Discriminator, resumedFrom);
     }
 
     private static IReadOnlyList<WindowSpan> EvenlySpaced(IReadOnlyList<WindowSpan> spans, int count)

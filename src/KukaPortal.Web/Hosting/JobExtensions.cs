@@ -1,3 +1,4 @@
+using KukaPortal.Data.Entities;
 using KukaPortal.Web.Jobs;
 
 namespace KukaPortal.Web.Hosting;
@@ -9,12 +10,19 @@ public static class JobExtensions
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
         builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section);
         builder.Services.AddSingleton<JobScheduler>();
+        builder.Services.AddSingleton<TrainingCheckpointStore>();
         builder.Services.AddSingleton<IJobHandler, TrainJobHandler>();
         builder.Services.AddSingleton<IJobHandler, ScoreJobHandler>();
 
-        var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-        if (portal.RunWorker)
-            builder.Services.AddHostedService<JobWorker>();
+        if (PortalOptions.From(builder.Configuration).RunWorker)
+        {
+            // One worker per lane: a long training run never keeps a scoring job waiting in the queue.
+            AddLane(builder.Services, "training", JobLanes.Training);
+            AddLane(builder.Services, "scoring", JobLanes.Scoring);
+        }
         return builder;
     }
+
+    private static void AddLane(IServiceCollection services, string lane, IReadOnlyList<JobKind> kinds) =>
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<JobWorker>(sp, lane, kinds));
 }

@@ -37,10 +37,13 @@ public static class UiExtensions
         return app;
     }
 
+    /// <summary>Everything a browser or a script can reach; a worker-only node serves /health alone.</summary>
     public static WebApplication MapPortalEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        if (!PortalOptions.From(app.Configuration).ServeWeb)
+            return app;
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHub<MonitoringHub>(MonitoringHub.Path);
         app.MapAccountEndpoints();
         app.MapRecordingEndpoints();

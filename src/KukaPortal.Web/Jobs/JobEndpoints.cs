@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Jobs;
 using KukaPortal.Web.Auth;
+using KukaPortal.Web.Monitoring;
 
 namespace KukaPortal.Web.Jobs;
 
@@ -14,14 +17,29 @@ public static class JobEndpoints
             Enqueue(() => scheduler.TrainAsync(assetId, request.RecordingId, user.Identity?.Name, ct)));
         group.MapPost("/score", (int assetId, JobRequest request, ClaimsPrincipal user, JobScheduler scheduler, CancellationToken ct) =>
             Enqueue(() => scheduler.ScoreAsync(assetId, request.RecordingId, user.Identity?.Name, ct)));
-        app.MapGet("/api/jobs/{jobId:guid}", async (Guid jobId, Data.Jobs.JobStore jobs, CancellationToken ct) =>
-            await jobs.FindAsync(jobId, ct) is { } job
-                ? Results.Ok(new { job.Id, Kind = job.Kind.ToString(), State = job.State.ToString(), job.Progress, job.Message, job.Error, job.ModelId })
-                : Results.NotFound());
+        app.MapGet("/api/jobs/{jobId:guid}", async (Guid jobId, JobStore jobs, CancellationToken ct) =>
+            await jobs.FindAsync(jobId, ct) is { } job ? Results.Ok(View(job)) : Results.NotFound());
+        // Cancels a queued job at once; a running one stops at its next step (202: look again shortly).
+        app.MapPost("/api/jobs/{jobId:guid}/cancel", async (Guid jobId, JobStore jobs, MonitoringNotifier notifier, CancellationToken ct) =>
+            {
+                var job = await jobs.RequestCancelAsync(jobId, ct);
+                if (job is null) return Results.NotFound();
+                if (job.State is JobState.Succeeded or JobState.Failed)
+                    return Results.Problem($"The job already ended ({job.State}); there is nothing to cancel.", statusCode: 409);
+                await notifier.JobProgressAsync(job);
+                return job.State == JobState.Cancelled ? Results.Ok(View(job)) : Results.Accepted($"/api/jobs/{job.Id}", View(job));
+            })
+            .RequireAuthorization(PortalPolicies.Engineer);
         return app;
     }
 
-    private static async Task<IResult> Enqueue(Func<Task<Data.Entities.Job>> enqueue)
+    private static object View(Job job) => new
+    {
+        job.Id, Kind = job.Kind.ToString(), State = job.State.ToString(), job.Progress, job.Message, job.Error, job.ModelId,
+        job.Attempts, job.CancelRequested, job.NotBefore,
+    };
+
+    private static async Task<IResult> Enqueue(Func<Task<Job>> enqueue)
     {
         try
         {

@@ -19,6 +19,8 @@ namespace KukaPortal.Web.Jobs;
 /// Scores a recording window by window with the asset's active model. The torch thread produces
 /// batches (scores plus the alarm rule's decisions); this task stores each batch in one transaction
 /// and pushes it. The bounded channel between them keeps the scorer from running ahead of storage.
+/// A retry continues after the last window an earlier attempt stored, with the alarm rule's memory
+/// rebuilt from the stored windows, so nothing is scored, stored or alarmed twice.
 /// </summary>
 public sealed class ScoreJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
@@ -41,11 +43,12 @@ public sealed class ScoreJobHandler(
 
         await progress.ReportAsync(0, $"Reading {recording.FileName}", null, ct, force: true);
         var series = await Task.Run(() => loader.Load(recording), ct);
+        var resume = await ScoringResume.LoadAsync(dbFactory, job.Id, asset.AlarmOnDelayN, ct);
 
         var batches = Channel.CreateBounded<ScoreBatch>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
-        var scoring = torch.RunAsync(() => Produce(job, asset, model, series, batches.Writer, options.Value.ScoringBatchSize, ct));
+        var scoring = torch.RunAsync(TorchPriority.BatchScoring, () => Produce(job, asset, model, series, resume, batches.Writer, options.Value.ScoringBatchSize, ct));
 
-        var stored = 0;
+        var stored = resume.NextWindow;
         var total = Math.Max(1, series.Rows / model.Window);
         try
         {
@@ -75,14 +78,15 @@ public sealed class ScoreJobHandler(
         await notifier.JobProgressAsync(job);
     }
 
-    private bool Produce(Job job, Asset asset, DetectorModel model, TimeSeries series, ChannelWriter<ScoreBatch> output, int batchSize, CancellationToken ct)
+    private bool Produce(Job job, Asset asset, DetectorModel model, TimeSeries series, ScoringResume resume, ChannelWriter<ScoreBatch> output, int batchSize, CancellationToken ct)
     {
         try
         {
             using var detector = Detector.Load(blobs.PathOf(model.ArtifactKey), torchStatus.Info.ToDevice());
-            var rule = new OnDelayAlarmRule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
-            foreach (var scores in detector.ScoreBatches(series, stride: null, batchSize, ct))
+            var rule = resume.Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
+            foreach (var scores in detector.ScoreBatches(series, stride: null, batchSize, ct, resume.NextWindow))
             {
+                torch.RunWaitingHigherPriorityWork(); // live streams go first
                 var windows = new List<ScoredWindow>(scores.Count);
                 var changes = new List<(int, ConditionChange)>();
                 foreach (var s in scores)

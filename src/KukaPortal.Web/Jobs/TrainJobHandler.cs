@@ -17,7 +17,8 @@ namespace KukaPortal.Web.Jobs;
 /// <summary>Trains a conv autoencoder on a normal recording, stores the artifact and makes it the asset's active model.</summary>
 public sealed class TrainJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, JobStore jobs, MonitoringNotifier notifier, IOptions<TrainingOptions> options, TimeProvider time)
+    BlobStore blobs, TrainingCheckpointStore checkpoints, JobStore jobs, MonitoringNotifier notifier,
+    IOptions<TrainingOptions> options, IOptions<WorkerOptions> worker, TimeProvider time)
     : IJobHandler
 {
     public JobKind Kind => JobKind.Train;
@@ -32,14 +33,17 @@ public sealed class TrainJobHandler(
         await progress.ReportAsync(0, $"Reading {recording.FileName}", null, ct, force: true);
         var series = await Task.Run(() => loader.Load(recording), ct);
         var settings = options.Value.ToSettings();
+        var hooks = Hooks(job, settings);
+        if (hooks.ResumeFrom is { } resume)
+            await progress.ReportAsync(0.95 * resume.Iteration / settings.Iterations, $"Resuming from the checkpoint at iteration {resume.Iteration}", null, ct, force: true);
 
         // The trainer reports on the torch thread; the latest report is relayed from here.
         var reports = Channel.CreateBounded<TrainingProgress>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-        var training = torch.RunAsync(() =>
+        var training = torch.RunAsync(TorchPriority.Training, () =>
         {
             try
             {
-                using var detector = DetectorTrainer.Train(series, settings, torchStatus.Info.ToDevice(), p => reports.Writer.TryWrite(p), ct);
+                using var detector = DetectorTrainer.Train(series, settings, torchStatus.Info.ToDevice(), p => reports.Writer.TryWrite(p), ct, hooks);
                 var path = Path.Combine(Path.GetTempPath(), $"kukaportal-{job.Id:N}.kpm");
                 detector.Save(path);
                 return (Path: path, detector.Threshold);
@@ -59,12 +63,29 @@ public sealed class TrainJobHandler(
 
         var blob = blobs.Adopt(artifactPath, $"models/{job.AssetId}", ".kpm");
         var model = await RegisterModelAsync(job, recording, blob, threshold, settings, ct);
+        checkpoints.Delete(job.Id);
         await jobs.CompleteAsync(job.Id, model.Id, $"Model v{model.Version} trained; threshold {threshold:G4}", ct);
         job.State = JobState.Succeeded;
         job.Progress = 1;
         job.Message = $"Model v{model.Version} trained";
         await notifier.JobProgressAsync(job);
         await notifier.ModelChangedAsync(model);
+    }
+
+    /// <summary>
+    /// Live and batch scoring run between training steps; checkpoints land on whole progress reports; a
+    /// retry of this job continues from the last checkpoint an earlier attempt left.
+    /// </summary>
+    private TrainingHooks Hooks(Job job, DetectorSettings settings)
+    {
+        var every = Math.Max(1, (int)Math.Ceiling((double)worker.Value.CheckpointEvery / settings.ProgressInterval)) * settings.ProgressInterval;
+        return new TrainingHooks
+        {
+            BetweenSteps = torch.RunWaitingHigherPriorityWork,
+            CheckpointEvery = every,
+            OnCheckpoint = checkpoint => checkpoints.Save(job.Id, checkpoint),
+            ResumeFrom = checkpoints.Load(job.Id),
+        };
     }
 
     private async Task<DetectorModel> RegisterModelAsync(Job job, Recording recording, StoredBlob blob, double threshold, DetectorSettings settings, CancellationToken ct)

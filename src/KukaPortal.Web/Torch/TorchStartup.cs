@@ -13,7 +13,7 @@ public sealed class TorchStartup(TorchExecutor executor, TorchStatus status, IOp
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var info = await executor.RunAsync(() => TorchRuntime.Initialize(settings.Device, settings.Threads > 0 ? settings.Threads : null));
+        var info = await executor.RunAsync(TorchPriority.Live, () => TorchRuntime.Initialize(settings.Device, settings.Threads > 0 ? settings.Threads : null));
         status.Set(info);
         if (info.Available)
             logger.LogInformation("Torch ready: device {Device} ({DeviceName}), libtorch {Version}, {Threads} threads",

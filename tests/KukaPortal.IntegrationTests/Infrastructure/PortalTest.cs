@@ -35,29 +35,10 @@ public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
         return model.Id;
     });
 
-    protected static async Task<int> UploadAsync(PortalSession session, int assetId, string csv, string purpose, string fileName = "recording.csv")
-    {
-        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose={purpose}&fileName={fileName}", new StringContent(csv));
-        return (await session.ReadAsync<UploadView>(response)).Recordings.Single().Id;
-    }
+    protected static Task<int> UploadAsync(PortalSession session, int assetId, string csv, string purpose, string fileName = "recording.csv") =>
+        PortalApi.UploadAsync(session, assetId, csv, purpose, fileName);
 
     /// <summary>Queues a job and waits for it to finish; returns the final job as the API reports it.</summary>
-    protected static async Task<JobView> RunJobAsync(PortalSession session, int assetId, string kind, int recordingId, TimeSpan timeout)
-    {
-        var queued = await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/jobs/{kind}", new { recordingId }));
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var job = (await session.Client.GetFromJsonAsync<JobView>($"/api/jobs/{queued.Id}"))!;
-            if (job.State is "Succeeded" or "Failed") return job;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{kind} job still {job.State} after {timeout}: {job.Message}");
-            await Task.Delay(200);
-        }
-    }
-
-    protected sealed record UploadView(IReadOnlyList<UploadedRecordingView> Recordings);
-
-    protected sealed record UploadedRecordingView(int Id, string Name, string Format, string Purpose, int Rows, int Channels, int? AnomalousRows, string Sha256);
-
-    protected sealed record JobView(Guid Id, string State, double Progress, string? Message, string? Error, int? ModelId);
+    protected static Task<JobView> RunJobAsync(PortalSession session, int assetId, string kind, int recordingId, TimeSpan timeout) =>
+        PortalApi.RunJobAsync(session, assetId, kind, recordingId, timeout);
 }

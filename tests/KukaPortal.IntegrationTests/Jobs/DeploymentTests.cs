@@ -1,0 +1,231 @@
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Jobs;
+using KukaPortal.Ml.Scoring;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KukaPortal.IntegrationTests.Jobs;
+
+/// <summary>
+/// Portal processes that restart or run side by side on one database: jobs survive a restart and
+/// continue where they stopped, several workers share the queue, and scoring is never stuck behind training.
+/// </summary>
+public sealed class DeploymentTests : IAsyncDisposable
+{
+    private readonly (string Database, string Storage) _deployment = PortalNode.NewDeployment();
+    private readonly List<PortalNode> _nodes = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_training_interrupted_by_a_restart_continues_from_its_checkpoint_on_the_next_start()
+    {
+        var first = await StartNodeAsync(new() { ["Training:Iterations"] = "4000" });
+        var (assetId, normalId) = await SeedAssetAsync(first);
+        using (var session = await SignInAsync(first))
+        {
+            var job = await QueueJobAsync(session, assetId, "train", normalId);
+            await WaitUntilAsync(() => Directory.Exists(CheckpointFolder) && Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").Any(), TimeSpan.FromMinutes(2));
+            await StopAsync(first);
+
+            var interrupted = await FindJobAsync(job.Id);
+            interrupted.State.ShouldBe(JobState.Queued);
+            interrupted.Attempts.ShouldBe(0);
+
+            var second = await StartNodeAsync(new() { ["Training:Iterations"] = "4000" });
+            using var watcher = await SignInAsync(second);
+            var done = await WaitForJobAsync(watcher, job.Id, TimeSpan.FromMinutes(3));
+
+            done.State.ShouldBe("Succeeded", done.Error);
+            Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").ShouldBeEmpty();
+            var model = await WithDbAsync(second, db => db.Models.SingleAsync(m => m.AssetId == assetId));
+            using var detector = Detector.Load(Path.Combine(_deployment.Storage, model.ArtifactKey), TorchSharp.torch.CPU);
+            detector.Metadata.Training.ResumedFromIteration.ShouldNotBeNull();
+            detector.Metadata.Training.ResumedFromIteration.Value.ShouldBeGreaterThanOrEqualTo(100);
+            detector.Metadata.Training.IterationsRun.ShouldBe(4000);
+        }
+    }
+
+    [Fact]
+    public async Task A_scoring_job_interrupted_by_a_restart_finishes_with_every_window_and_alarm_stored_once()
+    {
+        var settings = new Dictionary<string, string?> { ["Worker:ScoringBatchSize"] = "4" };
+        var first = await StartNodeAsync(settings);
+        var (assetId, normalId) = await SeedAssetAsync(first);
+        Guid interruptedId;
+        int scoringId;
+        using (var session = await SignInAsync(first))
+        {
+            (await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
+            // 48,000 rows at W = 16: 3,000 windows in batches of 4, with two anomalies.
+            scoringId = await UploadAsync(session, assetId, RobotCsv.WithAnomaly(rows: 48_000, anomalyStart: 20_000, anomalyLength: 80), "scoring", "long.csv");
+            interruptedId = (await QueueJobAsync(session, assetId, "score", scoringId)).Id;
+            await WaitUntilAsync(async () => await WithDbAsync(first, db => db.WindowScores.CountAsync(w => w.JobId == interruptedId)) > 0, TimeSpan.FromMinutes(1));
+            await StopAsync(first);
+        }
+        var partial = await WithDbAsync(null, db => db.WindowScores.CountAsync(w => w.JobId == interruptedId));
+        partial.ShouldBeInRange(1, 2999, "the restart should have cut the scoring job short");
+
+        var second = await StartNodeAsync(settings);
+        using var watcher = await SignInAsync(second);
+        (await WaitForJobAsync(watcher, interruptedId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
+        var reference = await RunJobAsync(watcher, assetId, "score", scoringId, TimeSpan.FromMinutes(3));
+
+        var resumed = await WindowsOfAsync(interruptedId);
+        var uninterrupted = await WindowsOfAsync(reference.Id);
+        resumed.Select(w => w.WindowIndex).ShouldBe(Enumerable.Range(0, 3000));
+        resumed.Select(w => w.Score).ShouldBe(uninterrupted.Select(w => w.Score), tolerance: 1e-9);
+        (await AlarmWindowsOfAsync(interruptedId)).ShouldBe(await AlarmWindowsOfAsync(reference.Id));
+        (await AlarmWindowsOfAsync(reference.Id)).ShouldNotBeEmpty();
+        var sequences = await WithDbAsync(null, db => db.WindowScores.Where(w => w.AssetId == assetId).Select(w => w.Sequence).ToListAsync());
+        sequences.ShouldBeUnique();
+    }
+
+    [Fact]
+    public async Task Two_worker_processes_share_fifty_jobs_and_run_each_exactly_once()
+    {
+        var trainer = await StartNodeAsync();
+        var (assetId, normalId) = await SeedAssetAsync(trainer);
+        int scoringId;
+        using (var session = await SignInAsync(trainer))
+        {
+            (await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
+            scoringId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 160), "scoring", "short.csv");
+        }
+        await StopAsync(trainer);
+
+        var a = await StartNodeAsync();
+        var b = await StartNodeAsync();
+        var store = a.Services.GetRequiredService<JobStore>();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+            ids.Add((await store.EnqueueAsync(JobKind.Score, assetId, scoringId, "test", Ct)).Id);
+
+        await WaitUntilAsync(async () => await WithDbAsync(a, db => db.Jobs.CountAsync(j => ids.Contains(j.Id) && j.State == JobState.Succeeded)) == 50, TimeSpan.FromMinutes(3));
+
+        var jobs = await WithDbAsync(b, db => db.Jobs.Where(j => ids.Contains(j.Id)).ToListAsync());
+        jobs.ShouldAllBe(j => j.Attempts == 1);
+        var windows = await WithDbAsync(b, db => db.WindowScores.Where(w => ids.Contains(w.JobId)).GroupBy(w => w.JobId).Select(g => g.Count()).ToListAsync());
+        windows.Count.ShouldBe(50);
+        windows.ShouldAllBe(count => count == 10);
+    }
+
+    [Fact]
+    public async Task A_scoring_job_finishes_while_a_long_training_runs_and_the_training_can_then_be_cancelled()
+    {
+        var quick = await StartNodeAsync();
+        var (assetId, normalId) = await SeedAssetAsync(quick);
+        int scoringId;
+        using (var session = await SignInAsync(quick))
+        {
+            (await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
+            scoringId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 1600), "scoring", "shift.csv");
+        }
+        await StopAsync(quick);
+
+        var node = await StartNodeAsync(new() { ["Training:Iterations"] = "1000000" });
+        using var engineer = await SignInAsync(node);
+        var training = await QueueJobAsync(engineer, assetId, "train", normalId);
+        await WaitForJobAsync(engineer, training.Id, TimeSpan.FromMinutes(1), "Running");
+        await WaitUntilAsync(async () => (await WaitForJobAsync(engineer, training.Id, TimeSpan.FromSeconds(5), "Running")).Progress > 0, TimeSpan.FromMinutes(1));
+
+        var scoring = await RunJobAsync(engineer, assetId, "score", scoringId, TimeSpan.FromMinutes(1));
+        var trainingMeanwhile = await FindJobAsync(training.Id);
+        var cancel = await engineer.Client.PostAsync($"/api/jobs/{training.Id}/cancel", null, Ct);
+        var cancelled = await WaitForJobAsync(engineer, training.Id, TimeSpan.FromMinutes(1));
+
+        scoring.State.ShouldBe("Succeeded", scoring.Error);
+        trainingMeanwhile.State.ShouldBe(JobState.Running);
+        ((int)cancel.StatusCode).ShouldBe(202);
+        cancelled.State.ShouldBe("Cancelled");
+        (await WithDbAsync(node, db => db.Models.CountAsync(m => m.AssetId == assetId))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_job_that_keeps_failing_is_retried_with_back_off_and_then_fails_with_its_error()
+    {
+        var node = await StartNodeAsync();
+        var (assetId, normalId) = await SeedAssetAsync(node);
+        using var session = await SignInAsync(node);
+        (await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
+        var scoringId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 160), "scoring", "short.csv");
+        foreach (var artifact in Directory.EnumerateFiles(Path.Combine(_deployment.Storage, "models"), "*.kpm", SearchOption.AllDirectories))
+            File.Delete(artifact); // the model's file is gone: every attempt fails the same way
+
+        var failed = await RunJobAsync(session, assetId, "score", scoringId, TimeSpan.FromMinutes(1));
+
+        failed.State.ShouldBe("Failed");
+        failed.Attempts.ShouldBe(3);
+        failed.Error!.ShouldStartWith("Gave up after 3 attempts. Last error: FileNotFoundException");
+    }
+
+    private string CheckpointFolder => Path.Combine(_deployment.Storage, "checkpoints");
+
+    private async Task<PortalNode> StartNodeAsync(Dictionary<string, string?>? settings = null)
+    {
+        var node = new PortalNode(_deployment.Database, _deployment.Storage, settings);
+        _nodes.Add(node);
+        await node.InitializeAsync();
+        return node;
+    }
+
+    private async Task StopAsync(PortalNode node)
+    {
+        _nodes.Remove(node);
+        await node.DisposeAsync();
+    }
+
+    private static Task<PortalSession> SignInAsync(PortalNode node) =>
+        PortalSession.SignInAsync(node, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+    private async Task<(int AssetId, int NormalId)> SeedAssetAsync(PortalNode node)
+    {
+        var assetId = await WithDbAsync(node, async db =>
+        {
+            var asset = new Asset { Name = "Robot 1", CreatedAt = DateTimeOffset.UtcNow, AlarmOnDelayK = 2, AlarmOnDelayN = 3 };
+            db.Assets.Add(asset);
+            await db.SaveChangesAsync();
+            return asset.Id;
+        });
+        using var session = await SignInAsync(node);
+        return (assetId, await UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv"));
+    }
+
+    private Task<Job> FindJobAsync(Guid id) => WithDbAsync(null, db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
+
+    private Task<List<Data.Entities.WindowScoreRow>> WindowsOfAsync(Guid jobId) =>
+        WithDbAsync(null, db => db.WindowScores.AsNoTracking().Where(w => w.JobId == jobId).OrderBy(w => w.WindowIndex).ToListAsync());
+
+    private Task<List<int>> AlarmWindowsOfAsync(Guid jobId) =>
+        WithDbAsync(null, db => db.Alarms.Where(a => a.JobId == jobId).OrderBy(a => a.FirstWindowIndex).Select(a => a.FirstWindowIndex).ToListAsync());
+
+    /// <summary>Queries the deployment's database through a running node, or directly when none runs.</summary>
+    private async Task<T> WithDbAsync<T>(PortalNode? node, Func<Data.PortalDbContext, Task<T>> query)
+    {
+        if (node is not null || _nodes.Count > 0)
+            return await (node ?? _nodes[0]).WithDbAsync(query);
+        var options = new DbContextOptionsBuilder<Data.PortalDbContext>()
+            .UseNpgsql(TestPostgres.DatabaseConnectionString(_deployment.Database)).UseSnakeCaseNamingConvention().Options;
+        await using var db = new Data.PortalDbContext(options);
+        return await query(db);
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) => WaitUntilAsync(() => Task.FromResult(condition()), timeout);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Condition not met within {timeout}.");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes) await node.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(_deployment.Database);
+        if (Directory.Exists(_deployment.Storage)) Directory.Delete(_deployment.Storage, recursive: true);
+    }
+}
