@@ -5,15 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 source scripts/postgres.sh
+source scripts/redis.sh
 
 require_dotnet
 require_node
 require_postgres
 require_chromium
+require_redis
 
 pg_dir=$(mktemp -d /tmp/kukaportal-test-pg.XXXXXX)
+redis_dir=$(mktemp -d /tmp/kukaportal-test-redis.XXXXXX)
 results=$(mktemp -d /tmp/kukaportal-test-results.XXXXXX)
-cleanup() { cluster_stop "$pg_dir"; rm -rf "$pg_dir" "$results"; }
+cleanup() { cluster_stop "$pg_dir"; redis_stop "$redis_dir"; rm -rf "$pg_dir" "$redis_dir" "$results"; }
 trap cleanup EXIT
 
 pg_password=$(head -c 12 /dev/urandom | base64 | tr '/+' 'xy')
@@ -22,6 +25,10 @@ PG_FSYNC=off cluster_start "$pg_dir" "$pg_password"
 echo "Test PostgreSQL on 127.0.0.1:$PG_PORT"
 # Each test project creates its own databases on this server.
 export KUKAPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=kukaportal;Password=$pg_password"
+# The two-node tests run a SignalR backplane on this Redis.
+redis_start "$redis_dir"
+echo "Test Redis on 127.0.0.1:$REDIS_PORT"
+export KUKAPORTAL_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 
 dotnet build KukaPortal.sln -c Release -nologo -v quiet
 

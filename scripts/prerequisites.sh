@@ -32,3 +32,7 @@ require_node() {
 require_chromium() {
   [ -x /usr/bin/chromium ] || { echo "Installing Chromium for the browser tests (apt)..."; apt_install chromium fonts-liberation; }
 }
+
+require_redis() {
+  command -v redis-server >/dev/null || { echo "Installing Redis for the two-node backplane tests (apt)..."; apt_install redis-server; }
+}

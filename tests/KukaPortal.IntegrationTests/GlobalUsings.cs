@@ -2,3 +2,4 @@ global using KukaPortal.TestSupport;
 global using Shouldly;
 global using Xunit;
 global using static KukaPortal.IntegrationTests.Infrastructure.PortalApi;
+global using static KukaPortal.IntegrationTests.Infrastructure.Eventually;

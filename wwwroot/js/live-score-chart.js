@@ -56,18 +56,36 @@ export async function start(element, assetId, dotnet) {
     .withUrl('/hubs/monitoring')
     .withAutomaticReconnect()
     .build();
-  connection.on('WindowsScored', m => add(m.windows));
-  connection.on('AlarmChanged', m => dotnet.invokeMethodAsync('OnAlarmChanged', m.alarmId));
-  connection.on('JobProgress', m => dotnet.invokeMethodAsync('OnJobProgress', m));
-  connection.on('ModelChanged', m => dotnet.invokeMethodAsync('OnModelChanged', m.modelId));
+  // Every message carries the asset's latest sequence: a number beyond what the chart holds means a
+  // push was missed (the push is only a hint), so the chart reads the gap from the database.
+  connection.on('WindowsScored', async m => {
+    if (m.windows.length > 0 && m.windows[0].sequence > lastSequence + 1) await catchUp();
+    add(m.windows);
+  });
+  connection.on('AlarmChanged', m => { catchUpIfBehind(m.sequence); dotnet.invokeMethodAsync('OnAlarmChanged', m.alarmId); });
+  connection.on('JobProgress', m => { catchUpIfBehind(m.sequence); dotnet.invokeMethodAsync('OnJobProgress', m); });
+  connection.on('ModelChanged', m => { catchUpIfBehind(m.sequence); dotnet.invokeMethodAsync('OnModelChanged', m.modelId); });
+
+  let catchingUp = null;
+  function catchUp() {
+    catchingUp ??= (async () => {
+      let batch;
+      do {
+        batch = await connection.invoke('GetWindowsSince', assetId, lastSequence);
+        add(batch);
+      } while (batch.length >= 5000);
+    })().finally(() => { catchingUp = null; });
+    return catchingUp;
+  }
+  function catchUpIfBehind(sequence) {
+    if (sequence > lastSequence) catchUp();
+  }
 
   async function joinAndCatchUp() {
     await connection.invoke('JoinAsset', assetId);
-    let batch;
-    do {
-      batch = await connection.invoke('GetWindowsSince', assetId, lastSequence);
-      add(batch);
-    } while (batch.length >= 5000);
+    // A fresh chart opens with the latest windows, not the asset's whole history.
+    if (points.size === 0) add(await connection.invoke('GetLatestWindows', assetId, maxPoints));
+    await catchUp();
     element.dataset.connected = 'true';
   }
   connection.onreconnecting(() => { element.dataset.connected = 'false'; });

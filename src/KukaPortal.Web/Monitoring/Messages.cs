@@ -1,13 +1,17 @@
 namespace KukaPortal.Web.Monitoring;
 
+// What the server pushes to dashboards. Every push is a hint; the database stays the truth. Each message
+// carries the asset's sequence number at the time it was sent (Sequence: the last stored window's), so a
+// client that sees a number beyond what it has knows it missed windows and asks GetWindowsSince for them.
+
 /// <summary>One scored window as dashboards draw it. Sequence orders windows per asset and drives catch-up.</summary>
 public sealed record WindowPoint(long Sequence, Guid JobId, int WindowIndex, double StartSeconds, double EndSeconds, double Score, double Calibrated, bool AboveThreshold);
 
 /// <summary>Windows scored since the previous push (pushes are batched, a few per second at most).</summary>
-public sealed record WindowsScored(int AssetId, IReadOnlyList<WindowPoint> Windows);
+public sealed record WindowsScored(int AssetId, IReadOnlyList<WindowPoint> Windows, long Sequence);
 
-public sealed record AlarmChanged(int AssetId, long AlarmId, string State, DateTimeOffset RaisedAt, double PeakCalibrated, string? AcknowledgedBy);
+public sealed record AlarmChanged(int AssetId, long AlarmId, string State, DateTimeOffset RaisedAt, double PeakCalibrated, string? AcknowledgedBy, long Sequence);
 
-public sealed record JobProgress(Guid JobId, int AssetId, string Kind, string State, double Progress, string? Message, double? Loss);
+public sealed record JobProgress(Guid JobId, int AssetId, string Kind, string State, double Progress, string? Message, double? Loss, long Sequence);
 
-public sealed record ModelChanged(int AssetId, int ModelId, int Version);
+public sealed record ModelChanged(int AssetId, int ModelId, int Version, long Sequence);

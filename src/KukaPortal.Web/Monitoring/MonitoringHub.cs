@@ -20,6 +20,20 @@ public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) 
 
     public Task LeaveAsset(int assetId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, AssetGroup(assetId));
 
+    /// <summary>The asset's latest <paramref name="count"/> windows (at most <see cref="CatchUpLimit"/>), oldest first: what a chart opens with.</summary>
+    public async Task<IReadOnlyList<WindowPoint>> GetLatestWindows(int assetId, int count)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(Context.ConnectionAborted);
+        var latest = await db.WindowScores.AsNoTracking()
+            .Where(w => w.AssetId == assetId)
+            .OrderByDescending(w => w.Sequence)
+            .Take(Math.Clamp(count, 0, CatchUpLimit))
+            .Select(w => new WindowPoint(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold))
+            .ToListAsync(Context.ConnectionAborted);
+        latest.Reverse();
+        return latest;
+    }
+
     /// <summary>Every stored window of the asset after <paramref name="afterSequence"/>, oldest first.</summary>
     public async Task<IReadOnlyList<WindowPoint>> GetWindowsSince(int assetId, long afterSequence)
     {

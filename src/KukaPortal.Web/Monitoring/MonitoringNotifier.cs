@@ -1,39 +1,52 @@
+using KukaPortal.Data;
 using KukaPortal.Data.Entities;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace KukaPortal.Web.Monitoring;
 
 /// <summary>
-/// The one way the server tells dashboards that something changed. Sends go to the asset's hub group;
-/// a failed send is logged and dropped, never retried, because a client that missed it catches up
-/// from the database by sequence number.
+/// The one way the server tells dashboards that something changed. Sends go to the asset's hub group
+/// (through the Redis backplane to every node when there is one); windows go through
+/// <see cref="WindowPushThrottle"/>. A failed send is logged and dropped, never retried, because a client
+/// that missed it catches up from the database by sequence number.
 /// </summary>
-public sealed class MonitoringNotifier(IHubContext<MonitoringHub, IMonitoringClient> hub, ILogger<MonitoringNotifier> logger)
+public sealed class MonitoringNotifier(
+    IHubContext<MonitoringHub, IMonitoringClient> hub, WindowPushThrottle windows, IDbContextFactory<PortalDbContext> dbFactory,
+    ILogger<MonitoringNotifier> logger)
 {
     public Task WindowsScoredAsync(int assetId, IReadOnlyList<WindowScoreRow> rows) =>
-        SendAsync(assetId, c => c.WindowsScored(new WindowsScored(assetId, rows.Select(ToPoint).ToArray())));
+        windows.EnqueueAsync(assetId, rows.Select(ToPoint).ToArray());
 
     public Task AlarmChangedAsync(Alarm alarm) =>
-        SendAsync(alarm.AssetId, c => c.AlarmChanged(new AlarmChanged(alarm.AssetId, alarm.Id, alarm.State.ToString(), alarm.RaisedAt, alarm.PeakCalibrated, alarm.AcknowledgedBy)));
+        SendAsync(alarm.AssetId, (c, sequence) => c.AlarmChanged(
+            new AlarmChanged(alarm.AssetId, alarm.Id, alarm.State.ToString(), alarm.RaisedAt, alarm.PeakCalibrated, alarm.AcknowledgedBy, sequence)));
 
     public Task JobProgressAsync(Job job, double? loss = null) =>
-        SendAsync(job.AssetId, c => c.JobProgress(new JobProgress(job.Id, job.AssetId, job.Kind.ToString(), job.State.ToString(), job.Progress, job.Message, loss)));
+        SendAsync(job.AssetId, (c, sequence) => c.JobProgress(
+            new JobProgress(job.Id, job.AssetId, job.Kind.ToString(), job.State.ToString(), job.Progress, job.Message, loss, sequence)));
 
     public Task ModelChangedAsync(DetectorModel model) =>
-        SendAsync(model.AssetId, c => c.ModelChanged(new ModelChanged(model.AssetId, model.Id, model.Version)));
+        SendAsync(model.AssetId, (c, sequence) => c.ModelChanged(new ModelChanged(model.AssetId, model.Id, model.Version, sequence)));
 
     public static WindowPoint ToPoint(WindowScoreRow w) =>
         new(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold);
 
-    private async Task SendAsync(int assetId, Func<IMonitoringClient, Task> send)
+    private async Task SendAsync(int assetId, Func<IMonitoringClient, long, Task> send)
     {
         try
         {
-            await send(hub.Clients.Group(MonitoringHub.AssetGroup(assetId)));
+            await send(hub.Clients.Group(MonitoringHub.AssetGroup(assetId)), await LastSequenceAsync(assetId));
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Push to asset {AssetId} failed; clients will catch up from the database.", assetId);
         }
+    }
+
+    private async Task<long> LastSequenceAsync(int assetId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Assets.Where(a => a.Id == assetId).Select(a => a.LastSequence).SingleOrDefaultAsync();
     }
 }

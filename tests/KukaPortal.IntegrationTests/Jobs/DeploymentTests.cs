@@ -210,17 +210,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         return await query(db);
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) => WaitUntilAsync(() => Task.FromResult(condition()), timeout);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Condition not met within {timeout}.");
-            await Task.Delay(50);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -96,13 +96,4 @@ public class ThinSliceTests(PortalFactory portal) : PortalTest(portal)
 
     private sealed record AckView(long Id, string State, bool Changed);
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The expected push did not arrive.");
-            await Task.Delay(50);
-        }
-    }
 }

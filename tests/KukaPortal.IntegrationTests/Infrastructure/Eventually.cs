@@ -1,0 +1,17 @@
+namespace KukaPortal.IntegrationTests.Infrastructure;
+
+/// <summary>Waits for something the portal does in the background; fails with a timeout if it never happens.</summary>
+public static class Eventually
+{
+    public static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) => WaitUntilAsync(() => Task.FromResult(condition()), timeout);
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Condition not met within {timeout}.");
+            await Task.Delay(50);
+        }
+    }
+}

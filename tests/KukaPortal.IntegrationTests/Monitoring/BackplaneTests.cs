@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Scores;
+using KukaPortal.Web.Monitoring;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KukaPortal.IntegrationTests.Monitoring;
+
+/// <summary>
+/// Two portal nodes on one database: with the Redis backplane a dashboard on node B sees the windows
+/// node A stored; without it, B's dashboard gets them from the database when it catches up.
+/// </summary>
+public sealed class BackplaneTests : IAsyncDisposable
+{
+    private readonly (string Database, string Storage) _deployment = PortalNode.NewDeployment();
+    private readonly List<PortalNode> _nodes = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Windows_stored_on_one_node_reach_a_dashboard_on_another_through_redis()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = TestRedis.ConnectionString,
+            ["Push:RedisChannelPrefix"] = _deployment.Database, // tests running at once share the one Redis
+            ["Portal:Role"] = "Web",
+        };
+        var a = await StartNodeAsync(settings);
+        var b = await StartNodeAsync(settings);
+        var (assetId, modelId) = await SeedAsync(a);
+        var received = new ConcurrentQueue<WindowPoint>();
+        using var session = await PortalSession.SignInAsync(b, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await using var hub = await WatchAsync(session, assetId, received);
+
+        var stored = await StoreAndPushAsync(a, assetId, modelId);
+
+        await WaitUntilAsync(() => received.Count >= stored.Count, TimeSpan.FromSeconds(20));
+        received.Select(w => w.Sequence).Order().ShouldBe(stored.Select(w => w.Sequence));
+    }
+
+    [Fact]
+    public async Task Without_a_backplane_a_dashboard_on_another_node_catches_up_from_the_database()
+    {
+        var settings = new Dictionary<string, string?> { ["Portal:Role"] = "Web" };
+        var a = await StartNodeAsync(settings);
+        var b = await StartNodeAsync(settings);
+        var (assetId, modelId) = await SeedAsync(a);
+        var received = new ConcurrentQueue<WindowPoint>();
+        using var session = await PortalSession.SignInAsync(b, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await using var hub = await WatchAsync(session, assetId, received);
+
+        var stored = await StoreAndPushAsync(a, assetId, modelId);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct); // long enough for a push to arrive, were there a way for it
+        var caughtUp = await hub.InvokeAsync<IReadOnlyList<WindowPoint>>(nameof(MonitoringHub.GetWindowsSince), assetId, 0L, Ct);
+
+        received.ShouldBeEmpty();
+        caughtUp.Select(w => w.Sequence).ShouldBe(stored.Select(w => w.Sequence));
+    }
+
+    private static async Task<IReadOnlyList<WindowScoreRow>> StoreAndPushAsync(PortalNode node, int assetId, int modelId)
+    {
+        var windows = Enumerable.Range(0, 20).Select(i => new ScoredWindow(i, i * 16, i * 16 + 16, i, i + 1, 0.5, 0.5, false)).ToList();
+        var stored = await node.Services.GetRequiredService<ScoreBatchWriter>().StoreAsync(new ScoreBatch(assetId, Guid.NewGuid(), modelId, windows, []), Ct);
+        await node.Services.GetRequiredService<MonitoringNotifier>().WindowsScoredAsync(assetId, stored.Rows);
+        return stored.Rows;
+    }
+
+    private static async Task<HubConnection> WatchAsync(PortalSession session, int assetId, ConcurrentQueue<WindowPoint> received)
+    {
+        var hub = session.CreateHubConnection();
+        hub.On<WindowsScored>(nameof(IMonitoringClient.WindowsScored), m => { foreach (var w in m.Windows) received.Enqueue(w); });
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync(nameof(MonitoringHub.JoinAsset), assetId, Ct);
+        return hub;
+    }
+
+    private static Task<(int AssetId, int ModelId)> SeedAsync(PortalNode node) => node.WithDbAsync(async db =>
+    {
+        var asset = new Asset { Name = "Robot 1", CreatedAt = DateTimeOffset.UtcNow };
+        db.Assets.Add(asset);
+        await db.SaveChangesAsync();
+        var model = new DetectorModel
+        {
+            AssetId = asset.Id, Version = 1, Family = "conv-ae", ArtifactKey = "models/none.kpm", Threshold = 1, Window = 16, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Models.Add(model);
+        await db.SaveChangesAsync();
+        return (asset.Id, model.Id);
+    });
+
+    private async Task<PortalNode> StartNodeAsync(Dictionary<string, string?> settings)
+    {
+        var node = new PortalNode(_deployment.Database, _deployment.Storage, settings);
+        _nodes.Add(node);
+        await node.InitializeAsync();
+        return node;
+    }
+
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes) await node.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(_deployment.Database);
+        if (Directory.Exists(_deployment.Storage)) Directory.Delete(_deployment.Storage, recursive: true);
+    }
+}
