@@ -14,7 +14,9 @@ public sealed class MonitoringNotifier(IHubContext<MonitoringHub, IMonitoringCli
         SendAsync(assetId, c => c.WindowsScored(new WindowsScored(assetId, rows.Select(ToPoint).ToArray())));
 
     public Task AlarmChangedAsync(Alarm alarm) =>
-        SendAsync(alarm.AssetId, c => c.AlarmChanged(new AlarmChanged(alarm.AssetId, alarm.Id, alarm.State.ToString(), alarm.RaisedAt, alarm.PeakCalibrated, alarm.AcknowledgedBy)));
+        SendAsync(alarm.AssetId, c => c.AlarmChanged(new AlarmChanged(
+            alarm.AssetId, alarm.Id, alarm.State.ToString(), alarm.RaisedAt, alarm.PeakCalibrated, alarm.AcknowledgedBy,
+            alarm.Priority.ToString(), alarm.Classification?.ToString(), alarm.ShelvedUntil)));
 
     public Task JobProgressAsync(Job job, double? loss = null) =>
         SendAsync(job.AssetId, c => c.JobProgress(new JobProgress(job.Id, job.AssetId, job.Kind.ToString(), job.State.ToString(), job.Progress, job.Message, loss)));
