@@ -44,6 +44,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Training:BatchSize"] = "32",
         ["Worker:ScoringBatchSize"] = "16",
         ["Worker:PollInterval"] = "00:00:00.500",
+        // Expired shelves are found within a fifth of a second, so expiry tests wait briefly.
+        ["Alarms:ShelfExpiryPollInterval"] = "00:00:00.200",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

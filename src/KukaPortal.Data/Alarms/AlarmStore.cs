@@ -29,7 +29,8 @@ public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
             throw new ArgumentException(problem, nameof(reason));
         return ChangeAsync(alarmId, (alarm, now) =>
         {
-            var until = now.AddMinutes(minutes);
+            // Whole seconds, rounded up: what the caller is shown is exactly what is stored (PostgreSQL keeps microseconds, .NET ticks).
+            var until = CeilingToSecond(now.AddMinutes(minutes));
             if (!alarm.Apply(AlarmLifecycle.Shelve(alarm.Status), AlarmEventKind.Shelved, now, user, $"Until {until:yyyy-MM-dd HH:mm} UTC: {reason!.Trim()}"))
                 return false;
             alarm.ShelvedUntil = until;
@@ -69,6 +70,9 @@ public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
         return await db.Alarms.Where(a => a.State == AlarmState.Shelved && a.ShelvedUntil <= now)
             .OrderBy(a => a.ShelvedUntil).Select(a => a.Id).Take(limit).ToListAsync(ct);
     }
+
+    private static DateTimeOffset CeilingToSecond(DateTimeOffset t) =>
+        new(t.Ticks + (TimeSpan.TicksPerSecond - t.Ticks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond, t.Offset);
 
     private static bool Unshelve(Alarm alarm, DateTimeOffset now, string? user, string? comment)
     {
