@@ -33,7 +33,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<ScoreBatchWriter>();
-        builder.Services.AddOptions<AlarmOptions>().BindConfiguration(AlarmOptions.Section);
+        builder.Services.AddOptions<AlarmOptions>().BindConfiguration(AlarmOptions.Section)
+            .Validate(AlarmOptions.BandsRise, "Alarms: the priority bands must rise: LowAt <= MediumAt <= HighAt <= UrgentAt.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ConditionChangeWriter>();
         builder.Services.AddSingleton<AlarmStore>();
         builder.Services.AddSingleton<AssetAlarmModeStore>();

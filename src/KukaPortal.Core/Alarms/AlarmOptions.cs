@@ -5,7 +5,10 @@ public sealed class AlarmOptions
 {
     public const string Section = "Alarms";
 
-    /// <summary>Lower bounds of the priority bands, in calibrated score (1.0 = the model's threshold). Low is everything below Medium.</summary>
+    /// <summary>
+    /// Lower bounds of the priority bands, in calibrated score (1.0 = the model's threshold). An alarm
+    /// whose peak is below <see cref="LowAt"/> (the K-of-N rule raised on windows just at the threshold) is still Low.
+    /// </summary>
     public double LowAt { get; set; } = 1.0;
     public double MediumAt { get; set; } = 1.5;
     public double HighAt { get; set; } = 2.5;
@@ -30,4 +33,6 @@ public sealed class AlarmOptions
 
     /// <summary>How many assets the "top offenders" list names.</summary>
     public int TopOffenders { get; set; } = 10;
+
+    public static bool BandsRise(AlarmOptions o) => o.LowAt <= o.MediumAt && o.MediumAt <= o.HighAt && o.HighAt <= o.UrgentAt;
 }
