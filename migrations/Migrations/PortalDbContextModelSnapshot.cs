@@ -44,6 +44,24 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("asset_id");
 
+                    b.Property<string>("Classification")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("classification");
+
+                    b.Property<DateTimeOffset?>("ClassifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("classified_at");
+
+                    b.Property<string>("ClassifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("classified_by");
+
+                    b.Property<bool>("ConditionActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("condition_active");
+
                     b.Property<int>("FirstWindowIndex")
                         .HasColumnType("integer")
                         .HasColumnName("first_window_index");
@@ -60,6 +78,12 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("peak_calibrated");
 
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("priority");
+
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("raised_at");
@@ -67,6 +91,20 @@ namespace KukaPortal.Migrations.Migrations
                     b.Property<DateTimeOffset?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("returned_at");
+
+                    b.Property<string>("ShelveReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("shelve_reason");
+
+                    b.Property<string>("ShelvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("shelved_by");
+
+                    b.Property<DateTimeOffset?>("ShelvedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shelved_until");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -79,6 +117,10 @@ namespace KukaPortal.Migrations.Migrations
 
                     b.HasIndex("RaisedAt")
                         .HasDatabaseName("ix_alarms_raised_at");
+
+                    b.HasIndex("ShelvedUntil")
+                        .HasDatabaseName("ix_alarms_shelved_until")
+                        .HasFilter("state = 'Shelved'");
 
                     b.HasIndex("AssetId", "State")
                         .HasDatabaseName("ix_alarms_asset_id_state");
@@ -152,6 +194,26 @@ namespace KukaPortal.Migrations.Migrations
                     b.Property<int?>("ActiveModelId")
                         .HasColumnType("integer")
                         .HasColumnName("active_model_id");
+
+                    b.Property<string>("AlarmMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("alarm_mode");
+
+                    b.Property<string>("AlarmModeBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("alarm_mode_by");
+
+                    b.Property<string>("AlarmModeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("alarm_mode_reason");
+
+                    b.Property<DateTimeOffset?>("AlarmModeSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("alarm_mode_since");
 
                     b.Property<int>("AlarmOnDelayK")
                         .HasColumnType("integer")

@@ -1,3 +1,4 @@
+using KukaPortal.Core.Alarms;
 using KukaPortal.Data.Alarms;
 using KukaPortal.Data.Jobs;
 using KukaPortal.Data.Scores;
@@ -32,7 +33,13 @@ public static class DependencyInjection
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<ScoreBatchWriter>();
+        builder.Services.AddOptions<AlarmOptions>().BindConfiguration(AlarmOptions.Section)
+            .Validate(AlarmOptions.BandsRise, "Alarms: the priority bands must rise: LowAt <= MediumAt <= HighAt <= UrgentAt.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ConditionChangeWriter>();
         builder.Services.AddSingleton<AlarmStore>();
+        builder.Services.AddSingleton<AssetAlarmModeStore>();
+        builder.Services.AddSingleton<AlarmKpiReader>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -11,6 +11,7 @@ builder.AddPortalData();
 builder.AddTorch();
 builder.AddPortalAuthentication();
 builder.AddMonitoring();
+builder.AddAlarms();
 builder.AddRecordings();
 builder.AddJobWorkers();
 builder.AddPortalUi();

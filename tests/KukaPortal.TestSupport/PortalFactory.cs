@@ -62,6 +62,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Worker:PollInterval"] = "00:00:00.500",
         ["Worker:RetryDelay"] = "00:00:00.200",
         ["Worker:CheckpointEvery"] = "100",
+        // Expired shelves are found within a fifth of a second, so expiry tests wait briefly.
+        ["Alarms:ShelfExpiryPollInterval"] = "00:00:00.200",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,40 +1,99 @@
 using KukaPortal.Core.Alarms;
 using KukaPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KukaPortal.Data.Alarms;
 
-public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time)
+/// <summary>
+/// What people do to alarms. Every operation locks the alarm row (<c>FOR UPDATE</c>), applies the Core
+/// state machine, and appends an event with the user, the time and the comment, all in one
+/// transaction: two people acting at once produce one change, and the second is told nothing changed.
+/// Operations the state does not allow throw <see cref="IllegalAlarmTransitionException"/>.
+/// </summary>
+public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time, IOptions<AlarmOptions> options)
 {
-    /// <summary>
-    /// Acknowledges an alarm for <paramref name="user"/>. The row is locked while deciding, so two
-    /// operators acknowledging at once produce one acknowledgement; the second is told nothing changed.
-    /// </summary>
-    public async Task<AcknowledgeResult> AcknowledgeAsync(long alarmId, string user, string? comment, CancellationToken ct)
+    public Task<AlarmCommandResult> AcknowledgeAsync(long alarmId, string user, string? comment, CancellationToken ct) =>
+        ChangeAsync(alarmId, (alarm, now) =>
+        {
+            if (!alarm.Apply(AlarmLifecycle.Acknowledge(alarm.Status), AlarmEventKind.Acknowledged, now, user, comment)) return false;
+            alarm.AcknowledgedBy = user;
+            alarm.AcknowledgedAt = now;
+            return true;
+        }, ct);
+
+    /// <summary>Shelves for <paramref name="minutes"/> with a reason; shelving a shelved alarm keeps its first expiry.</summary>
+    public Task<AlarmCommandResult> ShelveAsync(long alarmId, int minutes, string? reason, string user, CancellationToken ct)
+    {
+        if (ShelveRules.Validate(minutes, reason, options.Value.MaxShelveDuration) is { } problem)
+            throw new ArgumentException(problem, nameof(reason));
+        return ChangeAsync(alarmId, (alarm, now) =>
+        {
+            // Whole seconds, rounded up: what the caller is shown is exactly what is stored (PostgreSQL keeps microseconds, .NET ticks).
+            var until = CeilingToSecond(now.AddMinutes(minutes));
+            if (!alarm.Apply(AlarmLifecycle.Shelve(alarm.Status), AlarmEventKind.Shelved, now, user, $"Until {until:yyyy-MM-dd HH:mm} UTC: {reason!.Trim()}"))
+                return false;
+            alarm.ShelvedUntil = until;
+            alarm.ShelveReason = reason.Trim();
+            alarm.ShelvedBy = user;
+            return true;
+        }, ct);
+    }
+
+    public Task<AlarmCommandResult> UnshelveAsync(long alarmId, string user, string? comment, CancellationToken ct) =>
+        ChangeAsync(alarmId, (alarm, now) => Unshelve(alarm, now, user, comment), ct);
+
+    /// <summary>The expiry service's unshelve: does nothing unless the alarm is still shelved and its time is up (checked under the lock).</summary>
+    public Task<AlarmCommandResult> UnshelveIfExpiredAsync(long alarmId, CancellationToken ct) =>
+        ChangeAsync(alarmId, (alarm, now) =>
+            alarm.State == AlarmState.Shelved && alarm.ShelvedUntil <= now
+            && Unshelve(alarm, now, user: null, $"Shelve expired (set by {alarm.ShelvedBy}: {alarm.ShelveReason})"), ct);
+
+    /// <summary>Records what the alarm was; the same classification again without a comment changes nothing.</summary>
+    public Task<AlarmCommandResult> ClassifyAsync(long alarmId, AlarmClassification classification, string? comment, string user, CancellationToken ct) =>
+        ChangeAsync(alarmId, (alarm, now) =>
+        {
+            if (alarm.Classification == classification && string.IsNullOrWhiteSpace(comment)) return false;
+            var text = string.IsNullOrWhiteSpace(comment) ? classification.ToString() : $"{classification}: {comment.Trim()}";
+            alarm.Apply(AlarmTransition.To(alarm.Status), AlarmEventKind.Classified, now, user, text);
+            alarm.Classification = classification;
+            alarm.ClassifiedBy = user;
+            alarm.ClassifiedAt = now;
+            return true;
+        }, ct);
+
+    /// <summary>IDs of shelved alarms whose expiry has passed, oldest first.</summary>
+    public async Task<IReadOnlyList<long>> ExpiredShelvesAsync(int limit, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Alarms.Where(a => a.State == AlarmState.Shelved && a.ShelvedUntil <= now)
+            .OrderBy(a => a.ShelvedUntil).Select(a => a.Id).Take(limit).ToListAsync(ct);
+    }
+
+    private static DateTimeOffset CeilingToSecond(DateTimeOffset t) =>
+        new(t.Ticks + (TimeSpan.TicksPerSecond - t.Ticks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond, t.Offset);
+
+    private static bool Unshelve(Alarm alarm, DateTimeOffset now, string? user, string? comment)
+    {
+        if (!alarm.Apply(AlarmLifecycle.Unshelve(alarm.Status), AlarmEventKind.Unshelved, now, user, comment)) return false;
+        alarm.ShelvedUntil = null;
+        return true;
+    }
+
+    private async Task<AlarmCommandResult> ChangeAsync(long alarmId, Func<Alarm, DateTimeOffset, bool> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var alarm = await db.Alarms.FromSql($"SELECT * FROM alarms WHERE id = {alarmId} FOR UPDATE").SingleOrDefaultAsync(ct);
         if (alarm is null)
-            return new AcknowledgeResult(null, Changed: false);
-
-        var transition = AlarmLifecycle.Acknowledge(alarm.State);
-        if (!transition.Changed)
-            return new AcknowledgeResult(alarm, Changed: false);
-
-        var now = time.GetUtcNow();
-        db.AlarmEvents.Add(new AlarmEvent
-        {
-            AlarmId = alarm.Id, Kind = AlarmEventKind.Acknowledged, FromState = alarm.State, ToState = transition.State,
-            At = now, User = user, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
-        });
-        alarm.State = transition.State;
-        alarm.AcknowledgedBy = user;
-        alarm.AcknowledgedAt = now;
+            return new AlarmCommandResult(null, Changed: false);
+        if (!change(alarm, time.GetUtcNow()))
+            return new AlarmCommandResult(alarm, Changed: false);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new AcknowledgeResult(alarm, Changed: true);
+        return new AlarmCommandResult(alarm, Changed: true);
     }
 }
 
-public sealed record AcknowledgeResult(Alarm? Alarm, bool Changed);
+public sealed record AlarmCommandResult(Alarm? Alarm, bool Changed);

@@ -12,6 +12,9 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         asset.Property(a => a.Name).HasMaxLength(200);
         asset.HasIndex(a => a.Name).IsUnique();
         asset.Property(a => a.Description).HasMaxLength(2000);
+        asset.Property(a => a.AlarmMode).HasConversion<string>().HasMaxLength(40);
+        asset.Property(a => a.AlarmModeReason).HasMaxLength(2000);
+        asset.Property(a => a.AlarmModeBy).HasMaxLength(256);
         // The active model is optional and may be deleted only after being deactivated.
         asset.HasOne(a => a.ActiveModel).WithMany().HasForeignKey(a => a.ActiveModelId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,3 +1,5 @@
+using KukaPortal.Core.Alarms;
+
 namespace KukaPortal.Data.Entities;
 
 /// <summary>A monitored machine: a robot cell (time series) or, later, an inspection station (images).</summary>
@@ -17,4 +19,10 @@ public sealed class Asset
     /// <summary>On-delay alarm rule: raise when K of the last N windows are above the threshold.</summary>
     public int AlarmOnDelayK { get; set; } = 2;
     public int AlarmOnDelayN { get; set; } = 3;
+
+    /// <summary>In service, suppressed by design or out of service: decides the state new alarms start in.</summary>
+    public AssetAlarmMode AlarmMode { get; set; }
+    public string? AlarmModeReason { get; set; }
+    public string? AlarmModeBy { get; set; }
+    public DateTimeOffset? AlarmModeSince { get; set; }
 }

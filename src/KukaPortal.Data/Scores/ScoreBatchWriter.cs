@@ -1,4 +1,4 @@
-using KukaPortal.Core.Alarms;
+using KukaPortal.Data.Alarms;
 using KukaPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,7 +11,7 @@ namespace KukaPortal.Data.Scores;
 /// temporary table, then moves them into window_scores with ON CONFLICT DO NOTHING, so a batch that is
 /// retried after a crash never stores a window twice. Alarm changes go into the same transaction.
 /// </summary>
-public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, TimeProvider time, ConditionChangeWriter alarmChanges)
 {
     public async Task<StoredBatch> StoreAsync(ScoreBatch batch, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, TimeProvider t
             .UseNpgsql(connection).UseSnakeCaseNamingConvention().Options;
         await using var db = new PortalDbContext(options);
         await db.Database.UseTransactionAsync(transaction, ct);
-        var alarms = await ApplyAlarmChangesAsync(db, batch, now, ct);
+        var alarms = await alarmChanges.ApplyAsync(db, batch, now, ct);
 
         await transaction.CommitAsync(ct);
         return new StoredBatch(rows, alarms);
@@ -96,58 +96,5 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, TimeProvider t
         }
         rows.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         return rows;
-    }
-
-    private static async Task<IReadOnlyList<Alarm>> ApplyAlarmChangesAsync(PortalDbContext db, ScoreBatch batch, DateTimeOffset now, CancellationToken ct)
-    {
-        var changed = new List<Alarm>();
-        var open = await db.Alarms
-            .Where(a => a.AssetId == batch.AssetId && a.JobId == batch.JobId
-                        && (a.State == AlarmState.ActiveUnacknowledged || a.State == AlarmState.ActiveAcknowledged))
-            .OrderByDescending(a => a.RaisedAt)
-            .FirstOrDefaultAsync(ct);
-        var changes = batch.ConditionChanges.ToDictionary(c => c.WindowIndex, c => c.Change);
-
-        foreach (var window in batch.Windows)
-        {
-            changes.TryGetValue(window.WindowIndex, out var change);
-            if (change == ConditionChange.Raised && open is null)
-            {
-                open = new Alarm
-                {
-                    AssetId = batch.AssetId, JobId = batch.JobId, State = AlarmState.ActiveUnacknowledged,
-                    RaisedAt = now, FirstWindowIndex = window.WindowIndex, LastWindowIndex = window.WindowIndex,
-                    PeakCalibrated = window.Calibrated,
-                };
-                open.Events.Add(new AlarmEvent
-                {
-                    Kind = AlarmEventKind.Raised, FromState = AlarmState.Normal, ToState = open.State, At = now,
-                    Comment = $"K of N windows above threshold at window {window.WindowIndex}",
-                });
-                db.Alarms.Add(open);
-            }
-            if (open is null) continue;
-            if (window.AboveThreshold)
-            {
-                open.LastWindowIndex = window.WindowIndex;
-                open.PeakCalibrated = Math.Max(open.PeakCalibrated, window.Calibrated);
-            }
-            if (change == ConditionChange.Cleared)
-            {
-                var transition = AlarmLifecycle.ReturnToNormal(open.State);
-                open.Events.Add(new AlarmEvent
-                {
-                    Kind = AlarmEventKind.ReturnedToNormal, FromState = open.State, ToState = transition.State, At = now,
-                });
-                open.State = transition.State;
-                open.ReturnedAt = now;
-                if (!changed.Contains(open)) changed.Add(open);
-                open = null;
-                continue;
-            }
-            if (!changed.Contains(open)) changed.Add(open);
-        }
-        await db.SaveChangesAsync(ct);
-        return changed;
     }
 }

@@ -18,4 +18,7 @@ public static class PortalPolicies
 
     /// <summary>Upload recordings, train and score.</summary>
     public const string Engineer = nameof(Engineer);
+
+    /// <summary>Review how the alarm system performs (alarm-load KPIs): managers, engineers and admins, not operators.</summary>
+    public const string Review = nameof(Review);
 }

@@ -36,7 +36,8 @@ public static class AuthenticationExtensions
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PortalPolicies.Operate, p => p.RequireRole(PortalRoles.Operator, PortalRoles.Engineer, PortalRoles.Admin))
-            .AddPolicy(PortalPolicies.Engineer, p => p.RequireRole(PortalRoles.Engineer, PortalRoles.Admin));
+            .AddPolicy(PortalPolicies.Engineer, p => p.RequireRole(PortalRoles.Engineer, PortalRoles.Admin))
+            .AddPolicy(PortalPolicies.Review, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Engineer, PortalRoles.Admin));
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }

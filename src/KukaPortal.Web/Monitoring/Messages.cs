@@ -10,7 +10,9 @@ public sealed record WindowPoint(long Sequence, Guid JobId, int WindowIndex, dou
 /// <summary>Windows scored since the previous push (pushes are batched, a few per second at most).</summary>
 public sealed record WindowsScored(int AssetId, IReadOnlyList<WindowPoint> Windows, long Sequence);
 
-public sealed record AlarmChanged(int AssetId, long AlarmId, string State, DateTimeOffset RaisedAt, double PeakCalibrated, string? AcknowledgedBy, long Sequence);
+public sealed record AlarmChanged(
+    int AssetId, long AlarmId, string State, DateTimeOffset RaisedAt, double PeakCalibrated, string? AcknowledgedBy,
+    string Priority, string? Classification, DateTimeOffset? ShelvedUntil, long Sequence);
 
 public sealed record JobProgress(Guid JobId, int AssetId, string Kind, string State, double Progress, string? Message, double? Loss, long Sequence);
 

@@ -19,8 +19,9 @@ public sealed class MonitoringNotifier(
         windows.EnqueueAsync(assetId, rows.Select(ToPoint).ToArray());
 
     public Task AlarmChangedAsync(Alarm alarm) =>
-        SendAsync(alarm.AssetId, (c, sequence) => c.AlarmChanged(
-            new AlarmChanged(alarm.AssetId, alarm.Id, alarm.State.ToString(), alarm.RaisedAt, alarm.PeakCalibrated, alarm.AcknowledgedBy, sequence)));
+        SendAsync(alarm.AssetId, (c, sequence) => c.AlarmChanged(new AlarmChanged(
+            alarm.AssetId, alarm.Id, alarm.State.ToString(), alarm.RaisedAt, alarm.PeakCalibrated, alarm.AcknowledgedBy,
+            alarm.Priority.ToString(), alarm.Classification?.ToString(), alarm.ShelvedUntil, sequence)));
 
     public Task JobProgressAsync(Job job, double? loss = null) =>
         SendAsync(job.AssetId, (c, sequence) => c.JobProgress(
