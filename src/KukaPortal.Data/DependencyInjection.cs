@@ -1,6 +1,7 @@
 using KukaPortal.Data.Alarms;
 using KukaPortal.Data.Jobs;
 using KukaPortal.Data.Scores;
+using KukaPortal.Data.Scores.Partitions;
 using KukaPortal.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,14 @@ public static class DependencyInjection
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddOptions<ScoreOptions>().BindConfiguration(ScoreOptions.Section)
+            .Validate(o => o.RetentionDays >= 1, $"{ScoreOptions.Section}:RetentionDays must be at least 1 day.").ValidateOnStart();
+        builder.Services.AddSingleton<ScorePartitionMaintainer>();
+        builder.Services.AddSingleton<ScorePartitionRetention>();
+        builder.Services.AddHostedService<ScoreRetentionService>();
         builder.Services.AddSingleton<ScoreBatchWriter>();
+        builder.Services.AddSingleton<ModelChannelNames>();
+        builder.Services.AddSingleton<ChannelContributionReader>();
         builder.Services.AddSingleton<AlarmStore>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

@@ -1,7 +1,7 @@
 namespace KukaPortal.Web.Monitoring;
 
 /// <summary>One scored window as dashboards draw it. Sequence orders windows per asset and drives catch-up.</summary>
-public sealed record WindowPoint(long Sequence, Guid JobId, int WindowIndex, double StartSeconds, double EndSeconds, double Score, double Calibrated, bool AboveThreshold);
+public sealed record WindowPoint(long Sequence, Guid RunId, int WindowIndex, DateTimeOffset At, double StartSeconds, double EndSeconds, double Score, double Calibrated, bool AboveThreshold);
 
 /// <summary>Windows scored since the previous push (pushes are batched, a few per second at most).</summary>
 public sealed record WindowsScored(int AssetId, IReadOnlyList<WindowPoint> Windows);

@@ -28,7 +28,7 @@ public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) 
             .Where(w => w.AssetId == assetId && w.Sequence > afterSequence)
             .OrderBy(w => w.Sequence)
             .Take(CatchUpLimit)
-            .Select(w => new WindowPoint(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold))
+            .Select(w => new WindowPoint(w.Sequence, w.RunId, w.WindowIndex, w.At, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold))
             .ToListAsync(Context.ConnectionAborted);
     }
 }

@@ -23,7 +23,7 @@ public sealed class MonitoringNotifier(IHubContext<MonitoringHub, IMonitoringCli
         SendAsync(model.AssetId, c => c.ModelChanged(new ModelChanged(model.AssetId, model.Id, model.Version)));
 
     public static WindowPoint ToPoint(WindowScoreRow w) =>
-        new(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold);
+        new(w.Sequence, w.RunId, w.WindowIndex, w.At, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold);
 
     private async Task SendAsync(int assetId, Func<IMonitoringClient, Task> send)
     {

@@ -35,7 +35,7 @@ public class ThinSliceTests(PortalFactory portal) : PortalTest(portal)
         var scoring = await RunJobAsync(session, assetId, "score", scoringId, TimeSpan.FromMinutes(2));
         scoring.State.ShouldBe("Succeeded", scoring.Error);
 
-        var stored = await Portal.WithDbAsync(db => db.WindowScores.Where(w => w.JobId == scoring.Id).OrderBy(w => w.WindowIndex).ToListAsync());
+        var stored = await Portal.WithDbAsync(db => db.WindowScores.Where(w => w.RunId == scoring.Id).OrderBy(w => w.WindowIndex).ToListAsync());
         stored.Count.ShouldBe(100);
         stored.Select(w => w.Sequence).ShouldBeUnique();
         stored.Where(w => w.WindowIndex is >= 50 and <= 54).ShouldAllBe(w => w.AboveThreshold);
