@@ -29,7 +29,7 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
         await CopyToStagingAsync(connection, batch, now, ct);
         var fresh = await DropAlreadyStoredAsync(connection, batch.Windows.Count, ct);
         var firstSequence = await ReserveSequencesAsync(connection, batch.AssetId, fresh, ct);
-        var rows = await MoveStagedRowsAsync(connection, firstSequence, ct);
+        var rows = await MoveStagedRowsAsync(connection, batch, firstSequence, now, ct);
 
         var options = new DbContextOptionsBuilder<PortalDbContext>()
             .UseNpgsql(connection).UseSnakeCaseNamingConvention().Options;
@@ -99,7 +99,13 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
         return last - count + 1;
     }
 
-    private static async Task<IReadOnlyList<WindowScoreRow>> MoveStagedRowsAsync(NpgsqlConnection connection, long firstSequence, CancellationToken ct)
+    /// <summary>
+    /// Moves the staged windows into window_scores and returns the ones stored by this call, in sequence order.
+    /// Only the key and the sequence come back from the server; the rest is in memory already (reading
+    /// every column back, contributions included, cost a third of the batch's time).
+    /// </summary>
+    private static async Task<IReadOnlyList<WindowScoreRow>> MoveStagedRowsAsync(
+        NpgsqlConnection connection, ScoreBatch batch, long firstSequence, DateTimeOffset now, CancellationToken ct)
     {
         // Sequences follow window order. ON CONFLICT still guards against a second attempt of the same
         // batch committing between our DELETE and INSERT.
@@ -110,21 +116,23 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
                    start_row, end_row, start_seconds, end_seconds, score, calibrated, above_threshold, scored_at, channel_contributions
             FROM staged_scores
             ON CONFLICT (run_id, window_index, at) DO NOTHING
-            RETURNING {Columns}
+            RETURNING window_index, sequence
             """, connection);
         command.Parameters.AddWithValue("first", firstSequence);
+        var windows = new Dictionary<int, ScoredWindow>(batch.Windows.Count);
+        foreach (var w in batch.Windows) windows.TryAdd(w.WindowIndex, w);
+
         var rows = new List<WindowScoreRow>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
+            var w = windows[reader.GetInt32(0)];
             rows.Add(new WindowScoreRow
             {
-                RunId = reader.GetGuid(0), WindowIndex = reader.GetInt32(1), At = reader.GetFieldValue<DateTimeOffset>(2),
-                AssetId = reader.GetInt32(3), ModelId = reader.GetInt32(4), Sequence = reader.GetInt64(5), StartRow = reader.GetInt32(6),
-                EndRow = reader.GetInt32(7), StartSeconds = reader.GetDouble(8), EndSeconds = reader.GetDouble(9),
-                Score = reader.GetDouble(10), Calibrated = reader.GetDouble(11), AboveThreshold = reader.GetBoolean(12),
-                ScoredAt = reader.GetFieldValue<DateTimeOffset>(13),
-                ChannelContributions = reader.IsDBNull(14) ? null : reader.GetFieldValue<byte[]>(14),
+                RunId = batch.RunId, WindowIndex = w.WindowIndex, At = w.At, AssetId = batch.AssetId, ModelId = batch.ModelId,
+                Sequence = reader.GetInt64(1), StartRow = w.StartRow, EndRow = w.EndRow, StartSeconds = w.StartSeconds,
+                EndSeconds = w.EndSeconds, Score = w.Score, Calibrated = w.Calibrated, AboveThreshold = w.AboveThreshold,
+                ScoredAt = RunClock.TruncateToMicroseconds(now),
             });
         }
         rows.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
