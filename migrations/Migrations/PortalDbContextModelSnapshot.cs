@@ -274,6 +274,10 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("asset_id");
 
+                    b.PrimitiveCollection<string[]>("ChannelNames")
+                        .HasColumnType("text[]")
+                        .HasColumnName("channel_names");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -578,13 +582,17 @@ namespace KukaPortal.Migrations.Migrations
 
             modelBuilder.Entity("KukaPortal.Data.Entities.WindowScoreRow", b =>
                 {
-                    b.Property<Guid>("JobId")
+                    b.Property<Guid>("RunId")
                         .HasColumnType("uuid")
-                        .HasColumnName("job_id");
+                        .HasColumnName("run_id");
 
                     b.Property<int>("WindowIndex")
                         .HasColumnType("integer")
                         .HasColumnName("window_index");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
 
                     b.Property<bool>("AboveThreshold")
                         .HasColumnType("boolean")
@@ -597,6 +605,10 @@ namespace KukaPortal.Migrations.Migrations
                     b.Property<double>("Calibrated")
                         .HasColumnType("double precision")
                         .HasColumnName("calibrated");
+
+                    b.Property<byte[]>("ChannelContributions")
+                        .HasColumnType("bytea")
+                        .HasColumnName("channel_contributions");
 
                     b.Property<int>("EndRow")
                         .HasColumnType("integer")
@@ -630,11 +642,10 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("start_seconds");
 
-                    b.HasKey("JobId", "WindowIndex")
+                    b.HasKey("RunId", "WindowIndex", "At")
                         .HasName("pk_window_scores");
 
                     b.HasIndex("AssetId", "Sequence")
-                        .IsUnique()
                         .HasDatabaseName("ix_window_scores_asset_id_sequence");
 
                     b.ToTable("window_scores", (string)null);

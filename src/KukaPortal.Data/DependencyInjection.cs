@@ -2,6 +2,7 @@ using KukaPortal.Core.Alarms;
 using KukaPortal.Data.Alarms;
 using KukaPortal.Data.Jobs;
 using KukaPortal.Data.Scores;
+using KukaPortal.Data.Scores.Partitions;
 using KukaPortal.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,11 +33,18 @@ public static class DependencyInjection
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddOptions<ScoreOptions>().BindConfiguration(ScoreOptions.Section)
+            .Validate(o => o.RetentionDays >= 1, $"{ScoreOptions.Section}:RetentionDays must be at least 1 day.").ValidateOnStart();
+        builder.Services.AddSingleton<ScorePartitionMaintainer>();
+        builder.Services.AddSingleton<ScorePartitionRetention>();
+        builder.Services.AddHostedService<ScoreRetentionService>();
         builder.Services.AddSingleton<ScoreBatchWriter>();
         builder.Services.AddOptions<AlarmOptions>().BindConfiguration(AlarmOptions.Section)
             .Validate(AlarmOptions.BandsRise, "Alarms: the priority bands must rise: LowAt <= MediumAt <= HighAt <= UrgentAt.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConditionChangeWriter>();
+        builder.Services.AddSingleton<ModelChannelNames>();
+        builder.Services.AddSingleton<ChannelContributionReader>();
         builder.Services.AddSingleton<AlarmStore>();
         builder.Services.AddSingleton<AssetAlarmModeStore>();
         builder.Services.AddSingleton<AlarmKpiReader>();

@@ -13,4 +13,10 @@ public sealed class DetectorModel
     public int Window { get; set; }
     public int TrainingRecordingId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Names of the channels the model reconstructs (after feature selection or PCA), in the order of each
+    /// window's channel contributions. Recorded by the first scoring run; null for a model that never scored.
+    /// </summary>
+    public string[]? ChannelNames { get; set; }
 }

@@ -1,17 +1,26 @@
 namespace KukaPortal.Data.Entities;
 
 /// <summary>
-/// One scored window. Written in bulk with binary COPY; (JobId, WindowIndex) is unique so a retried
-/// batch can never store a window twice.
+/// One scored window. Written in bulk with binary COPY into a table partitioned by UTC day of
+/// <see cref="At"/>; (RunId, WindowIndex, At) is unique so a retried batch can never store a window twice
+/// (At is a function of the run and the window, so it adds nothing to the key but the partition key).
 /// </summary>
 public sealed class WindowScoreRow
 {
-    public Guid JobId { get; set; }
+    /// <summary>The scoring run: a batch scoring job's id, or a live stream's own stable run id. No foreign key: streams are not jobs.</summary>
+    public Guid RunId { get; set; }
     public int WindowIndex { get; set; }
+
+    /// <summary>Wall-clock time of the end of the window; the partition key. Deterministic per run and window.</summary>
+    public DateTimeOffset At { get; set; }
     public int AssetId { get; set; }
     public int ModelId { get; set; }
 
-    /// <summary>Per-asset push sequence number; a reconnecting dashboard asks for everything after the last one it saw.</summary>
+    /// <summary>
+    /// Per-asset push sequence number; a reconnecting dashboard asks for everything after the last one it saw.
+    /// Unique per asset because the writer hands out ranges under the asset's row lock, not through an index
+    /// (a partitioned table cannot hold a unique index without its partition key).
+    /// </summary>
     public long Sequence { get; set; }
     public int StartRow { get; set; }
     public int EndRow { get; set; }
@@ -25,4 +34,10 @@ public sealed class WindowScoreRow
     public double Calibrated { get; set; }
     public bool AboveThreshold { get; set; }
     public DateTimeOffset ScoredAt { get; set; }
+
+    /// <summary>
+    /// Each channel's share of the window's reconstruction error (sums to 1), float16 little-endian in the
+    /// order of the model's <see cref="DetectorModel.ChannelNames"/>; see <c>ContributionCodec</c>. Null when unknown.
+    /// </summary>
+    public byte[]? ChannelContributions { get; set; }
 }

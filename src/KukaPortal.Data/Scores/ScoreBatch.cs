@@ -5,8 +5,13 @@ namespace KukaPortal.Data.Scores;
 /// <summary>
 /// Windows scored together, plus the alarm-condition changes they caused (at which window), so both
 /// are stored in one transaction: an alarm never exists without the scores that raised it.
+/// <paramref name="RunId"/> is a batch scoring job's id, or a live stream's own stable run id.
 /// </summary>
 public sealed record ScoreBatch(
-    int AssetId, Guid JobId, int ModelId,
+    int AssetId, Guid RunId, int ModelId,
     IReadOnlyList<ScoredWindow> Windows,
-    IReadOnlyList<(int WindowIndex, ConditionChange Change)> ConditionChanges);
+    IReadOnlyList<(int WindowIndex, ConditionChange Change)> ConditionChanges)
+{
+    /// <summary>Alarms still belong to a job; for a batch scoring run the run id is the job id.</summary>
+    public Guid JobId => RunId;
+}

@@ -24,7 +24,7 @@ namespace KukaPortal.Web.Jobs;
 /// </summary>
 public sealed class ScoreJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, ScoreBatchWriter writer, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options)
+    BlobStore blobs, ScoreBatchWriter writer, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options)
     : IJobHandler
 {
     public JobKind Kind => JobKind.Score;
@@ -83,7 +83,13 @@ public sealed class ScoreJobHandler(
         try
         {
             using var detector = Detector.Load(blobs.PathOf(model.ArtifactKey), torchStatus.Info.ToDevice());
+            // Once per job, before the first window: the names the stored contributions are ordered by.
+            // Blocking is fine here (one short UPDATE on the torch thread, which waits on storage anyway).
+            channelNames.RecordAsync(model.Id, detector.Preprocessing.OutputChannels, ct).GetAwaiter().GetResult();
             var rule = resume.Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
+            // The job's windows happen at job creation + their offset in the recording: fixed per job, so a
+            // retried job stores its windows with the same times (and keys) as the first attempt.
+            var clock = new RunClock(job.CreatedAt, series.TimeOf(0));
             foreach (var scores in detector.ScoreBatches(series, stride: null, batchSize, ct, resume.NextWindow))
             {
                 torch.RunWaitingHigherPriorityWork(); // live streams go first
@@ -92,12 +98,14 @@ public sealed class ScoreJobHandler(
                 foreach (var s in scores)
                 {
                     var above = s.Calibrated >= 1.0;
-                    windows.Add(new ScoredWindow(s.Index, s.StartRow, s.EndRow, series.TimeOf(s.StartRow), series.TimeOf(s.EndRow - 1),
-                        s.Score, s.Calibrated, above));
+                    var endSeconds = series.TimeOf(s.EndRow - 1);
+                    windows.Add(new ScoredWindow(s.Index, s.StartRow, s.EndRow, series.TimeOf(s.StartRow), endSeconds,
+                        s.Score, s.Calibrated, above, clock.At(endSeconds), s.ChannelErrors));
                     var change = rule.Push(above);
                     if (change != ConditionChange.None) changes.Add((s.Index, change));
                 }
                 // Blocking here is deliberate: this is the torch thread, and the wait is the backpressure.
+                // A batch scoring job is its own run: its run id is the job id.
                 output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes), ct).AsTask().GetAwaiter().GetResult();
             }
             output.TryComplete();

@@ -15,14 +15,14 @@ public sealed record ScoringResume(int NextWindow, IReadOnlyList<bool> RecentDec
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var recent = await db.WindowScores.AsNoTracking()
-            .Where(w => w.JobId == runId)
+            .Where(w => w.RunId == runId)
             .OrderByDescending(w => w.WindowIndex)
             .Take(ruleLength)
             .Select(w => new { w.WindowIndex, w.AboveThreshold })
             .ToListAsync(ct);
         if (recent.Count == 0)
             return new ScoringResume(0, [], false);
-        var alarmActive = await db.Alarms.AnyAsync(a => a.JobId == runId && a.ReturnedAt == null, ct);
+        var alarmActive = await db.Alarms.AnyAsync(a => a.JobId == runId && a.ConditionActive, ct);
         return new ScoringResume(recent[0].WindowIndex + 1, recent.Select(w => w.AboveThreshold).Reverse().ToArray(), alarmActive);
     }
 

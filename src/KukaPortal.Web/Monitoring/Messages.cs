@@ -5,7 +5,7 @@ namespace KukaPortal.Web.Monitoring;
 // client that sees a number beyond what it has knows it missed windows and asks GetWindowsSince for them.
 
 /// <summary>One scored window as dashboards draw it. Sequence orders windows per asset and drives catch-up.</summary>
-public sealed record WindowPoint(long Sequence, Guid JobId, int WindowIndex, double StartSeconds, double EndSeconds, double Score, double Calibrated, bool AboveThreshold);
+public sealed record WindowPoint(long Sequence, Guid RunId, int WindowIndex, DateTimeOffset At, double StartSeconds, double EndSeconds, double Score, double Calibrated, bool AboveThreshold);
 
 /// <summary>Windows scored since the previous push (pushes are batched, a few per second at most).</summary>
 public sealed record WindowsScored(int AssetId, IReadOnlyList<WindowPoint> Windows, long Sequence);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using KukaPortal.Data.Entities;
 using KukaPortal.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -14,6 +16,10 @@ public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) 
     /// <summary>Most windows one catch-up call returns; a client that is further behind calls again.</summary>
     public const int CatchUpLimit = 5000;
 
+    /// <summary>A stored window as dashboards get it, in queries and (compiled) for pushes.</summary>
+    public static readonly Expression<Func<WindowScoreRow, WindowPoint>> Point =
+        w => new WindowPoint(w.Sequence, w.RunId, w.WindowIndex, w.At, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold);
+
     public static string AssetGroup(int assetId) => $"asset:{assetId}";
 
     public Task JoinAsset(int assetId) => Groups.AddToGroupAsync(Context.ConnectionId, AssetGroup(assetId));
@@ -28,7 +34,7 @@ public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) 
             .Where(w => w.AssetId == assetId)
             .OrderByDescending(w => w.Sequence)
             .Take(Math.Clamp(count, 0, CatchUpLimit))
-            .Select(w => new WindowPoint(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold))
+            .Select(Point)
             .ToListAsync(Context.ConnectionAborted);
         latest.Reverse();
         return latest;
@@ -42,7 +48,7 @@ public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) 
             .Where(w => w.AssetId == assetId && w.Sequence > afterSequence)
             .OrderBy(w => w.Sequence)
             .Take(CatchUpLimit)
-            .Select(w => new WindowPoint(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold))
+            .Select(Point)
             .ToListAsync(Context.ConnectionAborted);
     }
 }

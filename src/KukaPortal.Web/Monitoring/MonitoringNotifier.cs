@@ -30,8 +30,7 @@ public sealed class MonitoringNotifier(
     public Task ModelChangedAsync(DetectorModel model) =>
         SendAsync(model.AssetId, (c, sequence) => c.ModelChanged(new ModelChanged(model.AssetId, model.Id, model.Version, sequence)));
 
-    public static WindowPoint ToPoint(WindowScoreRow w) =>
-        new(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold);
+    private static readonly Func<WindowScoreRow, WindowPoint> ToPoint = MonitoringHub.Point.Compile();
 
     private async Task SendAsync(int assetId, Func<IMonitoringClient, long, Task> send)
     {

@@ -28,11 +28,14 @@ public abstract class AlarmTest(PortalFactory portal) : PortalTest(portal)
         return (assetId, await CreateModelRowAsync(assetId, window: 10));
     }
 
+    /// <summary>When the test's windows happen: fixed, so a window's time is a function of its index as in production.</summary>
+    private static readonly DateTimeOffset Origin = KukaPortal.Data.Scores.RunClock.TruncateToMicroseconds(DateTimeOffset.UtcNow);
+
     /// <summary>Stores three windows from <paramref name="firstWindow"/> on, the last one changing the condition; all above the threshold unless clearing.</summary>
     protected async Task<StoredBatch> StoreAsync(int assetId, int modelId, Guid jobId, int firstWindow, ConditionChange change, double calibrated = 1.2)
     {
         var windows = Enumerable.Range(firstWindow, 3)
-            .Select(i => new ScoredWindow(i, i * 10, i * 10 + 10, i, i + 1, calibrated, calibrated, change != ConditionChange.Cleared && calibrated >= 1))
+            .Select(i => new ScoredWindow(i, i * 10, i * 10 + 10, i, i + 1, calibrated, calibrated, change != ConditionChange.Cleared && calibrated >= 1, Origin.AddSeconds(i + 1), null))
             .ToList();
         return await Portal.Services.GetRequiredService<ScoreBatchWriter>()
             .StoreAsync(new ScoreBatch(assetId, jobId, modelId, windows, [(firstWindow + 2, change)]), CancellationToken.None);

@@ -60,10 +60,10 @@ public sealed class DeploymentTests : IAsyncDisposable
             // 48,000 rows at W = 16: 3,000 windows in batches of 4, with two anomalies.
             scoringId = await UploadAsync(session, assetId, RobotCsv.WithAnomaly(rows: 48_000, anomalyStart: 20_000, anomalyLength: 80), "scoring", "long.csv");
             interruptedId = (await QueueJobAsync(session, assetId, "score", scoringId)).Id;
-            await WaitUntilAsync(async () => await WithDbAsync(first, db => db.WindowScores.CountAsync(w => w.JobId == interruptedId)) > 0, TimeSpan.FromMinutes(1));
+            await WaitUntilAsync(async () => await WithDbAsync(first, db => db.WindowScores.CountAsync(w => w.RunId == interruptedId)) > 0, TimeSpan.FromMinutes(1));
             await StopAsync(first);
         }
-        var partial = await WithDbAsync(null, db => db.WindowScores.CountAsync(w => w.JobId == interruptedId));
+        var partial = await WithDbAsync(null, db => db.WindowScores.CountAsync(w => w.RunId == interruptedId));
         partial.ShouldBeInRange(1, 2999, "the restart should have cut the scoring job short");
 
         var second = await StartNodeAsync(settings);
@@ -105,7 +105,7 @@ public sealed class DeploymentTests : IAsyncDisposable
 
         var jobs = await WithDbAsync(b, db => db.Jobs.Where(j => ids.Contains(j.Id)).ToListAsync());
         jobs.ShouldAllBe(j => j.Attempts == 1);
-        var windows = await WithDbAsync(b, db => db.WindowScores.Where(w => ids.Contains(w.JobId)).GroupBy(w => w.JobId).Select(g => g.Count()).ToListAsync());
+        var windows = await WithDbAsync(b, db => db.WindowScores.Where(w => ids.Contains(w.RunId)).GroupBy(w => w.RunId).Select(g => g.Count()).ToListAsync());
         windows.Count.ShouldBe(50);
         windows.ShouldAllBe(count => count == 10);
     }
@@ -194,7 +194,7 @@ public sealed class DeploymentTests : IAsyncDisposable
     private Task<Job> FindJobAsync(Guid id) => WithDbAsync(null, db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
 
     private Task<List<Data.Entities.WindowScoreRow>> WindowsOfAsync(Guid jobId) =>
-        WithDbAsync(null, db => db.WindowScores.AsNoTracking().Where(w => w.JobId == jobId).OrderBy(w => w.WindowIndex).ToListAsync());
+        WithDbAsync(null, db => db.WindowScores.AsNoTracking().Where(w => w.RunId == jobId).OrderBy(w => w.WindowIndex).ToListAsync());
 
     private Task<List<int>> AlarmWindowsOfAsync(Guid jobId) =>
         WithDbAsync(null, db => db.Alarms.Where(a => a.JobId == jobId).OrderBy(a => a.FirstWindowIndex).Select(a => a.FirstWindowIndex).ToListAsync());

@@ -61,7 +61,7 @@ public sealed class BackplaneTests : IAsyncDisposable
 
     private static async Task<IReadOnlyList<WindowScoreRow>> StoreAndPushAsync(PortalNode node, int assetId, int modelId)
     {
-        var windows = Enumerable.Range(0, 20).Select(i => new ScoredWindow(i, i * 16, i * 16 + 16, i, i + 1, 0.5, 0.5, false)).ToList();
+        var windows = Enumerable.Range(0, 20).Select(i => new ScoredWindow(i, i * 16, i * 16 + 16, i, i + 1, 0.5, 0.5, false, DateTimeOffset.UtcNow.AddSeconds(i), null)).ToList();
         var stored = await node.Services.GetRequiredService<ScoreBatchWriter>().StoreAsync(new ScoreBatch(assetId, Guid.NewGuid(), modelId, windows, []), Ct);
         await node.Services.GetRequiredService<MonitoringNotifier>().WindowsScoredAsync(assetId, stored.Rows);
         return stored.Rows;

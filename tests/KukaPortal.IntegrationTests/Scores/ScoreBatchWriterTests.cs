@@ -20,7 +20,40 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
 
         first.Rows.Count.ShouldBe(50);
         retry.Rows.ShouldBeEmpty();
-        (await Portal.WithDbAsync(db => db.WindowScores.CountAsync(w => w.JobId == batch.JobId))).ShouldBe(50);
+        (await Portal.WithDbAsync(db => db.WindowScores.CountAsync(w => w.RunId == batch.RunId))).ShouldBe(50);
+    }
+
+    [Fact]
+    public async Task A_retried_batch_takes_no_sequence_numbers_and_stores_only_its_missing_windows()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+        var runId = Guid.NewGuid();
+
+        await writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(0, 10), []), CancellationToken.None);
+        // The retry covers the stored windows 0..9 and the new 10..14, as a batch cut differently after a crash would.
+        var retry = await writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(0, 15), []), CancellationToken.None);
+        var next = await writer.StoreAsync(new ScoreBatch(assetId, Guid.NewGuid(), modelId, Windows(0, 1), []), CancellationToken.None);
+
+        retry.Rows.Select(r => r.WindowIndex).ShouldBe([10, 11, 12, 13, 14]);
+        retry.Rows.Select(r => r.Sequence).ShouldBe([11L, 12, 13, 14, 15]);
+        next.Rows.ShouldHaveSingleItem().Sequence.ShouldBe(16);
+        var keys = await Portal.WithDbAsync(db => db.WindowScores.Where(w => w.RunId == runId).Select(w => new { w.WindowIndex, w.Sequence }).ToListAsync());
+        keys.Select(k => k.WindowIndex).Order().ShouldBe(Enumerable.Range(0, 15));
+        keys.Select(k => k.Sequence).Distinct().Count().ShouldBe(15);
+    }
+
+    [Fact]
+    public async Task Stored_rows_carry_the_run_and_the_wall_clock_time_of_each_window()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+        var runId = Guid.NewGuid();
+
+        await writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(0, 3), []), CancellationToken.None);
+
+        var stored = await Portal.WithDbAsync(db => db.WindowScores.Where(w => w.RunId == runId).OrderBy(w => w.WindowIndex).Select(w => w.At).ToListAsync());
+        stored.ShouldBe(Windows(0, 3).Select(w => w.At));
     }
 
     [Fact]
@@ -55,8 +88,11 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
         events.ShouldBe([AlarmEventKind.Raised, AlarmEventKind.ReturnedToNormal]);
     }
 
+    /// <summary>Today, so that retention never touches these rows.</summary>
+    private static readonly DateTimeOffset RunStart = RunClock.TruncateToMicroseconds(DateTimeOffset.UtcNow);
+
     private static List<ScoredWindow> Windows(int from, int count) =>
-        Enumerable.Range(from, count).Select(i => new ScoredWindow(i, i * 10, i * 10 + 10, i, i + 1, 0.01 * i, 0.1 * i, false)).ToList();
+        Enumerable.Range(from, count).Select(i => new ScoredWindow(i, i * 10, i * 10 + 10, i, i + 1, 0.01 * i, 0.1 * i, false, RunStart.AddSeconds(i + 1))).ToList();
 
     private async Task<(int AssetId, int ModelId)> CreateAssetWithModelAsync()
     {

@@ -16,7 +16,8 @@ public class CatchUpTests(PortalFactory portal) : PortalTest(portal)
         var modelId = await CreateModelRowAsync(assetId);
         var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
         var jobId = Guid.NewGuid();
-        var windows = Enumerable.Range(0, 10).Select(i => new ScoredWindow(i, i * 16, i * 16 + 16, i, i + 1, 0.1 * i, 0.2 * i, false)).ToList();
+        var start = RunClock.TruncateToMicroseconds(DateTimeOffset.UtcNow);
+        var windows = Enumerable.Range(0, 10).Select(i => new ScoredWindow(i, i * 16, i * 16 + 16, i, i + 1, 0.1 * i, 0.2 * i, false, start.AddSeconds(i + 1))).ToList();
         var stored = await writer.StoreAsync(new ScoreBatch(assetId, jobId, modelId, windows, []), TestContext.Current.CancellationToken);
 
         await using var hub = session.CreateHubConnection();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using KukaPortal.Core.Alarms;
+using KukaPortal.Data.Scores;
 using KukaPortal.IntegrationTests.Infrastructure;
 using KukaPortal.Web.Monitoring;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -35,9 +36,15 @@ public class ThinSliceTests(PortalFactory portal) : PortalTest(portal)
         var scoring = await RunJobAsync(session, assetId, "score", scoringId, TimeSpan.FromMinutes(2));
         scoring.State.ShouldBe("Succeeded", scoring.Error);
 
-        var stored = await Portal.WithDbAsync(db => db.WindowScores.Where(w => w.JobId == scoring.Id).OrderBy(w => w.WindowIndex).ToListAsync());
+        var stored = await Portal.WithDbAsync(db => db.WindowScores.Where(w => w.RunId == scoring.Id).OrderBy(w => w.WindowIndex).ToListAsync());
         stored.Count.ShouldBe(100);
         stored.Select(w => w.Sequence).ShouldBeUnique();
+        // Each window's time is the job's creation plus its end's offset in the recording, so a retry would repeat it.
+        var createdAt = await Portal.WithDbAsync(db => db.Jobs.Where(j => j.Id == scoring.Id).Select(j => j.CreatedAt).SingleAsync());
+        stored.ShouldAllBe(w => w.At == new RunClock(createdAt, stored[0].StartSeconds).At(w.EndSeconds));
+        var channels = await Portal.WithDbAsync(db => db.Models.Where(m => m.Id == scoring.ModelId).Select(m => m.ChannelNames).SingleAsync());
+        channels.ShouldNotBeNull().ShouldNotBeEmpty();
+        stored.ShouldAllBe(w => w.ChannelContributions != null && w.ChannelContributions.Length == ContributionCodec.BytesPerChannel * channels.Length);
         stored.Where(w => w.WindowIndex is >= 50 and <= 54).ShouldAllBe(w => w.AboveThreshold);
         stored.Count(w => w.AboveThreshold).ShouldBeLessThan(15, "the normal part of the recording should stay mostly below the threshold: " + string.Join(" ", stored.Select(w => w.Calibrated.ToString("F2"))));
 

@@ -8,5 +8,6 @@ public static class BenchCommand
     public static Command Create() => new("bench", "Measure how fast this machine runs parts of the portal.")
     {
         BenchImportCommand.Create(),
+        BenchPersistenceCommand.Create(),
     };
 }
