@@ -13,6 +13,7 @@ builder.AddPortalAuthentication();
 builder.AddMonitoring();
 builder.AddRecordings();
 builder.AddJobWorkers();
+builder.AddStreaming();
 builder.AddPortalUi();
 
 var app = builder.Build();

@@ -44,6 +44,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Training:BatchSize"] = "32",
         ["Worker:ScoringBatchSize"] = "16",
         ["Worker:PollInterval"] = "00:00:00.500",
+        ["Streaming:PollInterval"] = "00:00:00.500",
+        ["Streaming:Tick"] = "00:00:00.100",
+        // Tests create their own assets; the self-running demo would add one of its own and train on it.
+        ["Demo:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

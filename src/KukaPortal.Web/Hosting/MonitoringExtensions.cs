@@ -8,6 +8,7 @@ public static class MonitoringExtensions
     {
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<MonitoringNotifier>();
+        builder.Services.AddSingleton<ScoreBatchPublisher>();
         return builder;
     }
 }
