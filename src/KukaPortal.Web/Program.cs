@@ -14,6 +14,7 @@ builder.AddMonitoring();
 builder.AddRecordings();
 builder.AddJobWorkers();
 builder.AddStreaming();
+builder.AddDemo();
 builder.AddPortalUi();
 
 var app = builder.Build();
