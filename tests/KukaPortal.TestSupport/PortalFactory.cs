@@ -46,6 +46,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Worker:PollInterval"] = "00:00:00.500",
         ["Streaming:PollInterval"] = "00:00:00.500",
         ["Streaming:Tick"] = "00:00:00.100",
+        ["Streaming:StaleAfter"] = "00:00:02",
         // Tests create their own assets; the self-running demo would add one of its own and train on it.
         ["Demo:Enabled"] = "false",
     };

@@ -22,6 +22,9 @@ public sealed class MonitoringNotifier(IHubContext<MonitoringHub, IMonitoringCli
     public Task ModelChangedAsync(DetectorModel model) =>
         SendAsync(model.AssetId, c => c.ModelChanged(new ModelChanged(model.AssetId, model.Id, model.Version)));
 
+    public Task AssetStatusAsync(AssetStatusChanged status) =>
+        SendAsync(status.AssetId, c => c.AssetStatus(status));
+
     public static WindowPoint ToPoint(WindowScoreRow w) =>
         new(w.Sequence, w.JobId, w.WindowIndex, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold);
 

@@ -21,7 +21,7 @@ namespace KukaPortal.Web.Streaming;
 /// </summary>
 public sealed class AssetStreamPipeline(
     int assetId, StreamRunStore store, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs,
-    ScoreBatchPublisher publisher, StreamingOptions options, int batchSize, TimeProvider time, ILogger logger) : IAsyncDisposable
+    ScoreBatchPublisher publisher, MonitoringNotifier notifier, StreamingOptions options, int batchSize, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private sealed record LoadedModel(int Id, Detector Detector);
 
@@ -31,6 +31,8 @@ public sealed class AssetStreamPipeline(
         public WindowFormer Former => former;
         public OnDelayAlarmRule Rule => rule;
         public long FedRow { get; set; } = fedRow;
+        public DateTimeOffset LastDataAt { get; set; }
+        public bool ReportedNoData { get; set; }
     }
 
     private readonly Dictionary<Guid, RunCursor> _cursors = [];
@@ -61,6 +63,7 @@ public sealed class AssetStreamPipeline(
             _cursors[run.Id] = cursor = await OpenAsync(asset, run, ct);
 
         var rows = await cursor.Source.ReadAsync(cursor.FedRow, options.MaxRowsPerTick, ct);
+        await ReportDataFlowAsync(run, cursor, rows.Count > 0);
         var windows = cursor.Former.Append(rows.Values, rows.Timestamps);
         cursor.FedRow += rows.Count;
         for (var start = 0; start < windows.Count; start += batchSize)
@@ -87,7 +90,26 @@ public sealed class AssetStreamPipeline(
         if (await store.HasOpenAlarmAsync(asset.Id, run.Id, ct)) rule.ResumeActive();
         logger.LogInformation("Asset {AssetId}: {Source} stream {RunId} resumes at window {Window} (row {Row})",
             assetId, run.Source, run.Id, run.NextWindowIndex, run.NextRow);
-        return new RunCursor(source, former, rule, run.NextRow);
+        return new RunCursor(source, former, rule, run.NextRow) { LastDataAt = time.GetUtcNow() };
+    }
+
+    /// <summary>Tells dashboards once when a stream goes quiet for <see cref="StreamingOptions.StaleAfter"/>, and once when data comes back.</summary>
+    private async Task ReportDataFlowAsync(StreamRun run, RunCursor cursor, bool gotRows)
+    {
+        var now = time.GetUtcNow();
+        if (gotRows)
+        {
+            cursor.LastDataAt = now;
+            if (!cursor.ReportedNoData) return;
+            cursor.ReportedNoData = false;
+            await notifier.AssetStatusAsync(new AssetStatusChanged(assetId, run.Id, "Receiving", 0, "Data is arriving again."));
+            return;
+        }
+        var quiet = now - cursor.LastDataAt;
+        if (cursor.ReportedNoData || quiet < options.StaleAfter) return;
+        cursor.ReportedNoData = true;
+        await notifier.AssetStatusAsync(new AssetStatusChanged(assetId, run.Id, "NoData", Math.Round(quiet.TotalSeconds),
+            $"No data for {quiet.TotalSeconds:F0} s."));
     }
 
     private async Task ScoreAndPublishAsync(StreamRun run, DetectorModel model, RunCursor cursor, FormedWindow[] windows, CancellationToken ct)

@@ -10,10 +10,10 @@ namespace KukaPortal.Web.Streaming;
 /// <summary>Builds an asset's pipeline from the node's singletons when the node takes the asset over.</summary>
 public sealed class AssetStreamPipelineFactory(
     StreamRunStore store, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs,
-    ScoreBatchPublisher publisher, IOptions<StreamingOptions> options, IOptions<WorkerOptions> worker, TimeProvider time,
+    ScoreBatchPublisher publisher, MonitoringNotifier notifier, IOptions<StreamingOptions> options, IOptions<WorkerOptions> worker, TimeProvider time,
     ILoggerFactory loggers)
 {
     public AssetStreamPipeline Create(int assetId) => new(
-        assetId, store, loader, torch, torchStatus, blobs, publisher, options.Value, worker.Value.ScoringBatchSize, time,
+        assetId, store, loader, torch, torchStatus, blobs, publisher, notifier, options.Value, worker.Value.ScoringBatchSize, time,
         loggers.CreateLogger<AssetStreamPipeline>());
 }

@@ -13,6 +13,9 @@ public sealed class StreamingOptions
     /// <summary>Most rows one stream takes per tick, so a fast replay or a backlog cannot starve the others.</summary>
     public int MaxRowsPerTick { get; set; } = 20_000;
 
+    /// <summary>A running stream that received no rows for this long is reported to dashboards as "no data".</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Most rows one ingest request may carry.</summary>
     public int MaxRowsPerChunk { get; set; } = 10_000;
 

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using KukaPortal.Data.Entities;
+using KukaPortal.Web.Monitoring;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 
 namespace KukaPortal.IntegrationTests.Streaming;
@@ -130,11 +133,16 @@ public class IngestTests(PortalFactory portal) : StreamingTest(portal)
     }
 
     [Fact]
-    public async Task Chunks_split_across_requests_are_scored_into_the_same_windows_as_the_whole_recording()
+    public async Task Chunks_split_across_requests_are_scored_into_the_same_windows_as_the_whole_recording_and_a_quiet_stream_is_reported()
     {
         using var session = await SignInAsAdminAsync();
         var assetId = await CreateAssetAsync();
         await TrainAsync(session, assetId);
+        var statuses = new ConcurrentQueue<AssetStatusChanged>();
+        await using var hub = session.CreateHubConnection();
+        hub.On<AssetStatusChanged>(nameof(IMonitoringClient.AssetStatus), statuses.Enqueue);
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync(nameof(MonitoringHub.JoinAsset), assetId, Ct);
         var key = await CreateKeyAsync(session, assetId);
         var csv = RobotCsv.WithAnomaly(rows: 800, anomalyStart: 400, anomalyLength: 48);
         var recordingId = await UploadAsync(session, assetId, csv, "scoring", "whole.csv");
@@ -162,6 +170,13 @@ public class IngestTests(PortalFactory portal) : StreamingTest(portal)
         live.Where(w => w.WindowIndex is >= 25 and <= 27).ShouldAllBe(w => w.AboveThreshold);
         // Consumed chunks are deleted once every window they feed is stored.
         await WaitUntilAsync(async () => await Portal.WithDbAsync(db => db.SampleChunks.CountAsync()) == 0, TimeSpan.FromSeconds(10), "consumed chunks to go");
+
+        // Streaming:StaleAfter is 2 s in tests: the sender went quiet, then sends again.
+        await WaitUntilAsync(() => Task.FromResult(statuses.Any(s => s.State == "NoData")), TimeSpan.FromSeconds(20), "the no-data status");
+        statuses.First().ShouldSatisfyAllConditions(s => s.RunId.ShouldBe(runId), s => s.SecondsWithoutData.ShouldBeGreaterThanOrEqualTo(2));
+        var more = await SendAsync(assetId, key, new StringContent(header + "\n100,1,2,3,4,5,6", Encoding.UTF8, "text/csv"));
+        more.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await WaitUntilAsync(() => Task.FromResult(statuses.Any(s => s.State == "Receiving")), TimeSpan.FromSeconds(20), "the receiving-again status");
     }
 
     private sealed record KeyView(int Id, string Name, string Prefix, DateTimeOffset? RevokedAt);
