@@ -76,5 +76,45 @@ public class ReplayTests(PortalFactory portal) : StreamingTest(portal)
         ((int)(await session.Client.DeleteAsync($"/api/assets/{assetId}/replay", ct)).StatusCode).ShouldBe(404);
     }
 
+    [Fact]
+    public async Task A_looping_replay_whose_owner_loses_its_lock_is_taken_over_and_resumes_without_gaps_or_repeats()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+        await TrainAsync(session, assetId);
+        var recordingId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 320, seed: 5), "scoring", "loop.csv");
+
+        var started = await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/replay", new { recordingId, speed = 5, loop = true }, ct);
+        var runId = (await started.Content.ReadFromJsonAsync<ReplayView>(ct))!.RunId;
+        var before = (await WaitForWindowsAsync(runId, 25, TimeSpan.FromMinutes(1))).Count;
+
+        // The owner's lock connection drops, as when its node dies; the host notices, stops, and a poll takes the asset again.
+        var owner = await LockHolderAsync(assetId);
+        owner.ShouldNotBeNull();
+        await ExecuteAsync($"SELECT pg_terminate_backend({owner})");
+        await WaitUntilAsync(async () => await LockHolderAsync(assetId) is { } pid && pid != owner, TimeSpan.FromSeconds(30), "a new owner");
+        var windows = await WaitForWindowsAsync(runId, (await WindowsOfAsync(runId)).Count + 40, TimeSpan.FromMinutes(1));
+
+        // 320 rows are 20 windows a lap; laps continue in stream time, so window i starts at i × 16 rows × 12 ms.
+        windows.Select(w => w.WindowIndex).ShouldBe(Enumerable.Range(0, windows.Count));
+        windows.ShouldAllBe(w => Math.Abs(w.StartSeconds - w.WindowIndex * 16 * 0.012) < 1e-6);
+        var position = await Portal.WithDbAsync(db => db.StreamRuns.SingleAsync(r => r.Id == runId, ct));
+        position.NextRow.ShouldBeGreaterThan(16L * before, "the position is saved as the stream goes");
+        ((int)(await session.Client.DeleteAsync($"/api/assets/{assetId}/replay", ct)).StatusCode).ShouldBe(204);
+    }
+
+    /// <summary>The server process holding the asset's stream lock, if any.</summary>
+    private async Task<int?> LockHolderAsync(int assetId) =>
+        await ExecuteAsync($"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = {assetId} AND granted") as int?;
+
+    private async Task<object?> ExecuteAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Portal.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
     private sealed record ReplayView(Guid RunId, int AssetId, int RecordingId, double Speed, bool Loop, string State);
 }
