@@ -60,6 +60,8 @@ export async function start(element, assetId, dotnet) {
   connection.on('AlarmChanged', m => dotnet.invokeMethodAsync('OnAlarmChanged', m.alarmId));
   connection.on('JobProgress', m => dotnet.invokeMethodAsync('OnJobProgress', m));
   connection.on('ModelChanged', m => dotnet.invokeMethodAsync('OnModelChanged', m.modelId));
+  // A stream that went quiet ("NoData") or resumed ("Receiving"); kept on the element until the page shows it.
+  connection.on('AssetStatus', m => { element.dataset.streamStatus = m.state; element.title = m.message; });
 
   async function joinAndCatchUp() {
     await connection.invoke('JoinAsset', assetId);
