@@ -21,7 +21,7 @@ namespace KukaPortal.Web.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<PortalDbContext> dbFactory, BlobStore blobs, RecordingImporter importer, JobScheduler scheduler,
-    ReplayControl replays, StreamLocks locks, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+    ReplayControl replays, StreamLocks locks, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const string AssetName = "Demo robot cell (simulated)";
     public const string NormalFile = "demo-normal.parquet";
@@ -71,7 +71,7 @@ public sealed class DemoSeeder(
         if (await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Name == AssetName, ct) is { } existing) return existing;
         var asset = new Asset
         {
-            Name = AssetName, CreatedAt = DateTimeOffset.UtcNow,
+            Name = AssetName, CreatedAt = time.GetUtcNow(),
             Description = "A simulated 6-axis pick-and-place cell, created on the first run: trained on normal data, then replaying a recording with labelled anomalies.",
         };
         db.Assets.Add(asset);
