@@ -255,6 +255,69 @@ namespace KukaPortal.Migrations.Migrations
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("KukaPortal.Data.Entities.AssetApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("key_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revoked_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_api_keys");
+
+                    b.HasIndex("AssetId")
+                        .HasDatabaseName("ix_asset_api_keys_asset_id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asset_api_keys_key_hash");
+
+                    b.ToTable("asset_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("KukaPortal.Data.Entities.DetectorModel", b =>
                 {
                     b.Property<int>("Id")
@@ -580,6 +643,142 @@ namespace KukaPortal.Migrations.Migrations
                     b.ToTable("recordings", (string)null);
                 });
 
+            modelBuilder.Entity("KukaPortal.Data.Entities.SampleChunk", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("FirstRow")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_row");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.PrimitiveCollection<double[]>("Timestamps")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("timestamps");
+
+                    b.PrimitiveCollection<float[]>("Values")
+                        .IsRequired()
+                        .HasColumnType("real[]")
+                        .HasColumnName("values");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sample_chunks");
+
+                    b.HasIndex("RunId", "FirstRow")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sample_chunks_run_id_first_row");
+
+                    b.ToTable("sample_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.StreamRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_id");
+
+                    b.PrimitiveCollection<string[]>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("channels");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("IngestedRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ingested_rows");
+
+                    b.Property<double?>("LastTimestamp")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_timestamp");
+
+                    b.Property<bool>("Loop")
+                        .HasColumnType("boolean")
+                        .HasColumnName("loop");
+
+                    b.Property<long>("NextRow")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_row");
+
+                    b.Property<int>("NextWindowIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("next_window_index");
+
+                    b.Property<int?>("RecordingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recording_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<double>("Speed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("speed");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stream_runs");
+
+                    b.HasIndex("RecordingId")
+                        .HasDatabaseName("ix_stream_runs_recording_id");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_stream_runs_state");
+
+                    b.HasIndex(new[] { "AssetId" }, "ix_stream_runs_one_live_per_asset")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stream_runs_asset_id")
+                        .HasFilter("source = 'Live'");
+
+                    b.HasIndex(new[] { "AssetId" }, "ix_stream_runs_one_running_replay_per_asset")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stream_runs_asset_id1")
+                        .HasFilter("source = 'Replay' AND state = 'Running'");
+
+                    b.ToTable("stream_runs", (string)null);
+                });
+
             modelBuilder.Entity("KukaPortal.Data.Entities.WindowScoreRow", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -848,6 +1047,18 @@ namespace KukaPortal.Migrations.Migrations
                     b.Navigation("ActiveModel");
                 });
 
+            modelBuilder.Entity("KukaPortal.Data.Entities.AssetApiKey", b =>
+                {
+                    b.HasOne("KukaPortal.Data.Entities.Asset", "Asset")
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_api_keys_assets_asset_id");
+
+                    b.Navigation("Asset");
+                });
+
             modelBuilder.Entity("KukaPortal.Data.Entities.DetectorModel", b =>
                 {
                     b.HasOne("KukaPortal.Data.Entities.Asset", "Asset")
@@ -870,6 +1081,36 @@ namespace KukaPortal.Migrations.Migrations
                         .HasConstraintName("fk_recordings_assets_asset_id");
 
                     b.Navigation("Asset");
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.SampleChunk", b =>
+                {
+                    b.HasOne("KukaPortal.Data.Entities.StreamRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sample_chunks_stream_runs_run_id");
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.StreamRun", b =>
+                {
+                    b.HasOne("KukaPortal.Data.Entities.Asset", "Asset")
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stream_runs_assets_asset_id");
+
+                    b.HasOne("KukaPortal.Data.Entities.Recording", "Recording")
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_stream_runs_recordings_recording_id");
+
+                    b.Navigation("Asset");
+
+                    b.Navigation("Recording");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -14,6 +14,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<WindowScoreRow> WindowScores => Set<WindowScoreRow>();
     public DbSet<Alarm> Alarms => Set<Alarm>();
     public DbSet<AlarmEvent> AlarmEvents => Set<AlarmEvent>();
+    public DbSet<StreamRun> StreamRuns => Set<StreamRun>();
+    public DbSet<SampleChunk> SampleChunks => Set<SampleChunk>();
+    public DbSet<AssetApiKey> AssetApiKeys => Set<AssetApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

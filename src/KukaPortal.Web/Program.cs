@@ -14,6 +14,8 @@ builder.AddMonitoring();
 builder.AddAlarms();
 builder.AddRecordings();
 builder.AddJobWorkers();
+builder.AddStreaming();
+builder.AddDemo();
 builder.AddPortalUi();
 
 var app = builder.Build();

@@ -64,6 +64,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Worker:CheckpointEvery"] = "100",
         // Expired shelves are found within a fifth of a second, so expiry tests wait briefly.
         ["Alarms:ShelfExpiryPollInterval"] = "00:00:00.200",
+        ["Streaming:PollInterval"] = "00:00:00.500",
+        ["Streaming:Tick"] = "00:00:00.100",
+        ["Streaming:StaleAfter"] = "00:00:02",
+        // Tests create their own assets; the self-running demo would add one of its own and train on it.
+        ["Demo:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -80,6 +80,8 @@ export async function start(element, assetId, dotnet) {
   function catchUpIfBehind(sequence) {
     if (sequence > lastSequence) catchUp();
   }
+  // A stream that went quiet ("NoData") or resumed ("Receiving"); kept on the element until the page shows it.
+  connection.on('AssetStatus', m => { catchUpIfBehind(m.sequence); element.dataset.streamStatus = m.state; element.title = m.message; });
 
   async function joinAndCatchUp() {
     await connection.invoke('JoinAsset', assetId);

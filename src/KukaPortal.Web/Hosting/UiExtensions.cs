@@ -49,6 +49,7 @@ public static class UiExtensions
         app.MapRecordingEndpoints();
         app.MapJobEndpoints();
         app.MapAlarmEndpoints();
+        app.MapStreamingEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -24,7 +24,7 @@ namespace KukaPortal.Web.Jobs;
 /// </summary>
 public sealed class ScoreJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, ScoreBatchWriter writer, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options)
+    BlobStore blobs, ScoreBatchPublisher publisher, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options)
     : IJobHandler
 {
     public JobKind Kind => JobKind.Score;
@@ -54,11 +54,7 @@ public sealed class ScoreJobHandler(
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                var result = await writer.StoreAsync(batch, ct);
-                if (result.Rows.Count > 0)
-                    await notifier.WindowsScoredAsync(asset.Id, result.Rows);
-                foreach (var alarm in result.ChangedAlarms)
-                    await notifier.AlarmChangedAsync(alarm);
+                await publisher.PublishAsync(batch, ct);
                 stored += batch.Windows.Count;
                 await progress.ReportAsync((double)stored / total, $"{stored} of {total} windows scored", null, ct);
             }

@@ -7,4 +7,5 @@ public interface IMonitoringClient
     Task AlarmChanged(AlarmChanged message);
     Task JobProgress(JobProgress message);
     Task ModelChanged(ModelChanged message);
+    Task AssetStatus(AssetStatusChanged message);
 }

@@ -17,3 +17,9 @@ public sealed record AlarmChanged(
 public sealed record JobProgress(Guid JobId, int AssetId, string Kind, string State, double Progress, string? Message, double? Loss, long Sequence);
 
 public sealed record ModelChanged(int AssetId, int ModelId, int Version, long Sequence);
+
+/// <summary>
+/// Whether a stream of the asset is receiving data: <c>NoData</c> once no rows arrived for
+/// <see cref="SecondsWithoutData"/> seconds, <c>Receiving</c> when rows come again.
+/// </summary>
+public sealed record AssetStatusChanged(int AssetId, Guid RunId, string State, double SecondsWithoutData, string Message, long Sequence = 0);

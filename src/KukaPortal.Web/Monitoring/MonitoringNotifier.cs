@@ -31,6 +31,8 @@ public sealed class MonitoringNotifier(
         SendAsync(model.AssetId, (c, sequence) => c.ModelChanged(new ModelChanged(model.AssetId, model.Id, model.Version, sequence)));
 
     private static readonly Func<WindowScoreRow, WindowPoint> ToPoint = MonitoringHub.Point.Compile();
+    public Task AssetStatusAsync(AssetStatusChanged status) =>
+        SendAsync(status.AssetId, (c, sequence) => c.AssetStatus(status with { Sequence = sequence }));
 
     private async Task SendAsync(int assetId, Func<IMonitoringClient, long, Task> send)
     {

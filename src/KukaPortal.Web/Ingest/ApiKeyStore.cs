@@ -1,0 +1,64 @@
+using KukaPortal.Data;
+using KukaPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KukaPortal.Web.Ingest;
+
+/// <summary>Whether a presented key may send samples of an asset, and why not.</summary>
+public enum KeyVerdict { Valid, Missing, Unknown, OtherAsset, Revoked }
+
+/// <summary>Creates, lists, revokes and checks per-asset API keys; only their hashes are kept.</summary>
+public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>The new key's row and the plain key, which exists only in this answer.</summary>
+    public async Task<(AssetApiKey Key, string Plain)?> CreateAsync(int assetId, string name, string? user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct)) return null;
+        var plain = ApiKeyHashing.NewKey();
+        var key = new AssetApiKey
+        {
+            AssetId = assetId, Name = name, KeyHash = ApiKeyHashing.Hash(plain), Prefix = plain[..10],
+            CreatedAt = time.GetUtcNow(), CreatedBy = user,
+        };
+        db.AssetApiKeys.Add(key);
+        await db.SaveChangesAsync(ct);
+        return (key, plain);
+    }
+
+    public async Task<IReadOnlyList<AssetApiKey>> ListAsync(int assetId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AssetApiKeys.AsNoTracking().Where(k => k.AssetId == assetId).OrderBy(k => k.Id).ToListAsync(ct);
+    }
+
+    /// <summary>False when the asset has no such key. Revoking twice keeps the first revocation.</summary>
+    public async Task<bool> RevokeAsync(int assetId, int keyId, string? user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.AssetApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.AssetId == assetId, ct);
+        if (key is null) return false;
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = time.GetUtcNow();
+            key.RevokedBy = user;
+            await db.SaveChangesAsync(ct);
+        }
+        return true;
+    }
+
+    public async Task<KeyVerdict> CheckAsync(int assetId, string? plain, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(plain)) return KeyVerdict.Missing;
+        var hash = ApiKeyHashing.Hash(plain.Trim());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.AssetApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash, ct);
+        return key switch
+        {
+            null => KeyVerdict.Unknown,
+            { AssetId: var owner } when owner != assetId => KeyVerdict.OtherAsset,
+            { RevokedAt: not null } => KeyVerdict.Revoked,
+            _ => KeyVerdict.Valid,
+        };
+    }
+}

@@ -1,0 +1,179 @@
+using KukaPortal.Core.Alarms;
+using KukaPortal.Core.Series;
+using KukaPortal.Core.Streaming;
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Scores;
+using KukaPortal.Data.Storage;
+using KukaPortal.Ml.Scoring;
+using KukaPortal.Web.Monitoring;
+using KukaPortal.Web.Recordings;
+using KukaPortal.Web.Torch;
+
+namespace KukaPortal.Web.Streaming;
+
+/// <summary>
+/// Scores an asset's running streams continuously, on the node that owns the asset. Each tick, every
+/// running stream hands over its due rows; complete windows are scored in batches with the asset's
+/// active model on the torch thread, run through the alarm rule, stored and pushed like batch scores
+/// (<see cref="ScoreBatchPublisher"/>), and the stream's position is saved. The detector is loaded once
+/// per model and reloaded when the active model changes; streams then restart their windows at the
+/// saved position, as after a takeover. Returns when the asset has no running stream left.
+/// </summary>
+public sealed class AssetStreamPipeline(
+    int assetId, StreamRunStore store, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs,
+    ScoreBatchPublisher publisher, ModelChannelNames channelNames, MonitoringNotifier notifier, StreamingOptions options, int batchSize, TimeProvider time, ILogger logger) : IAsyncDisposable
+{
+    private sealed record LoadedModel(int Id, Detector Detector);
+
+    private sealed class RunCursor(IStreamSource source, RunClock clock, WindowFormer former, OnDelayAlarmRule rule, long fedRow)
+    {
+        public IStreamSource Source => source;
+        public RunClock Clock => clock;
+        public WindowFormer Former => former;
+        public OnDelayAlarmRule Rule => rule;
+        public long FedRow { get; set; } = fedRow;
+        public DateTimeOffset LastDataAt { get; set; }
+        public bool ReportedNoData { get; set; }
+    }
+
+    private readonly Dictionary<Guid, RunCursor> _cursors = [];
+    private LoadedModel? _model;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var active = await store.LoadActiveAsync(assetId, ct);
+            if (active.Runs.Count == 0) return;
+            if (active.Asset.ActiveModel is { } model && torchStatus.Info.Available)
+            {
+                await EnsureModelAsync(model);
+                foreach (var gone in _cursors.Keys.Where(id => active.Runs.All(r => r.Id != id)).ToList())
+                    _cursors.Remove(gone);
+                foreach (var run in active.Runs)
+                    await StepAsync(active.Asset, model, run, ct);
+            }
+            await Task.Delay(options.Tick, time, ct);
+        }
+    }
+
+    private async Task StepAsync(Asset asset, DetectorModel model, StreamRun run, CancellationToken ct)
+    {
+        if (!_cursors.TryGetValue(run.Id, out var cursor))
+            _cursors[run.Id] = cursor = await OpenAsync(asset, run, ct);
+
+        var rows = await cursor.Source.ReadAsync(cursor.FedRow, options.MaxRowsPerTick, ct);
+        await ReportDataFlowAsync(run, cursor, rows.Count > 0);
+        var windows = cursor.Former.Append(rows.Values, rows.Timestamps);
+        cursor.FedRow += rows.Count;
+        for (var start = 0; start < windows.Count; start += batchSize)
+            await ScoreAndPublishAsync(run, model, cursor, windows.Skip(start).Take(batchSize).ToArray(), ct);
+        if (windows.Count > 0 || rows.Ended)
+            await store.SaveProgressAsync(run.Id, cursor.Former.NextWindowIndex, cursor.Former.NextWindowStartRow, rows.Ended, ct);
+        if (rows.Ended)
+        {
+            _cursors.Remove(run.Id);
+            logger.LogInformation("Replay {RunId} of asset {AssetId} reached the end of its recording", run.Id, assetId);
+        }
+    }
+
+    private async Task<RunCursor> OpenAsync(Asset asset, StreamRun run, CancellationToken ct)
+    {
+        // Window times: live samples carry epoch seconds; a replay happens from the run's start on, so a
+        // re-scored window gets the same time (and key) as before.
+        IStreamSource source;
+        RunClock clock;
+        if (run.Source == StreamSource.Replay)
+        {
+            var recording = await Task.Run(() => loader.Load(run.Recording!), ct);
+            source = new ReplaySource(recording, run.Speed, run.Loop, run.NextRow, time);
+            clock = new RunClock(run.CreatedAt, recording.TimeOf(0));
+        }
+        else
+        {
+            source = new LiveSource(store, run.Id, run.Channels);
+            clock = new RunClock(DateTimeOffset.UnixEpoch, 0);
+        }
+        var detector = _model!.Detector;
+        var former = new WindowFormer(source.Channels.Count, detector.Window, detector.Metadata.ScoringStride, run.NextRow, run.NextWindowIndex);
+        var rule = new OnDelayAlarmRule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
+        if (await store.HasOpenAlarmAsync(asset.Id, run.Id, ct)) rule.ResumeActive();
+        logger.LogInformation("Asset {AssetId}: {Source} stream {RunId} resumes at window {Window} (row {Row})",
+            assetId, run.Source, run.Id, run.NextWindowIndex, run.NextRow);
+        return new RunCursor(source, clock, former, rule, run.NextRow) { LastDataAt = time.GetUtcNow() };
+    }
+
+    /// <summary>Tells dashboards once when a stream goes quiet for <see cref="StreamingOptions.StaleAfter"/>, and once when data comes back.</summary>
+    private async Task ReportDataFlowAsync(StreamRun run, RunCursor cursor, bool gotRows)
+    {
+        var now = time.GetUtcNow();
+        if (gotRows)
+        {
+            cursor.LastDataAt = now;
+            if (!cursor.ReportedNoData) return;
+            cursor.ReportedNoData = false;
+            await notifier.AssetStatusAsync(new AssetStatusChanged(assetId, run.Id, "Receiving", 0, "Data is arriving again."));
+            return;
+        }
+        var quiet = now - cursor.LastDataAt;
+        if (cursor.ReportedNoData || quiet < options.StaleAfter) return;
+        cursor.ReportedNoData = true;
+        await notifier.AssetStatusAsync(new AssetStatusChanged(assetId, run.Id, "NoData", Math.Round(quiet.TotalSeconds),
+            $"No data for {quiet.TotalSeconds:F0} s."));
+    }
+
+    private async Task ScoreAndPublishAsync(StreamRun run, DetectorModel model, RunCursor cursor, FormedWindow[] windows, CancellationToken ct)
+    {
+        var detector = _model!.Detector;
+        var channels = cursor.Source.Channels;
+        var scores = await torch.RunAsync(TorchPriority.Live, () => Score(detector, channels, windows));
+
+        var scored = new List<ScoredWindow>(windows.Length);
+        var changes = new List<(int, ConditionChange)>();
+        for (var i = 0; i < windows.Length; i++)
+        {
+            var (window, score) = (windows[i], scores[i]);
+            var above = score.Calibrated >= 1.0;
+            scored.Add(new ScoredWindow(window.Index, ClampRow(window.StartRow), ClampRow(window.EndRow(detector.Window)),
+                window.StartSeconds, window.EndSeconds, score.Score, score.Calibrated, above, cursor.Clock.At(window.EndSeconds), score.ChannelErrors));
+            var change = cursor.Rule.Push(above);
+            if (change != ConditionChange.None) changes.Add((window.Index, change));
+        }
+        // The run id takes the job id's place: ON CONFLICT (run, window index) makes a re-scored window a no-op.
+        await publisher.PublishAsync(new ScoreBatch(assetId, run.Id, model.Id, scored, changes), ct);
+    }
+
+    /// <summary>Runs on the torch thread: the windows laid end to end and scored at stride W are exactly the formed windows.</summary>
+    private static WindowScore[] Score(Detector detector, IReadOnlyList<string> channels, FormedWindow[] windows)
+    {
+        var values = new float[windows.Length * windows[0].Values.Length];
+        for (var i = 0; i < windows.Length; i++)
+            windows[i].Values.CopyTo(values, i * windows[i].Values.Length);
+        var series = new TimeSeries(channels, values);
+        return detector.ScoreBatches(series, stride: detector.Window, batchSize: windows.Length).SelectMany(b => b).ToArray();
+    }
+
+    private async Task EnsureModelAsync(DetectorModel model)
+    {
+        if (_model?.Id == model.Id) return;
+        await UnloadAsync();
+        _cursors.Clear();
+        var detector = await torch.RunAsync(TorchPriority.Live, () => Detector.Load(blobs.PathOf(model.ArtifactKey), torchStatus.Info.ToDevice()));
+        _model = new LoadedModel(model.Id, detector);
+        // The names the stored channel contributions are ordered by.
+        await channelNames.RecordAsync(model.Id, detector.Preprocessing.OutputChannels, CancellationToken.None);
+        logger.LogInformation("Asset {AssetId} streams score with model v{Version}", assetId, model.Version);
+    }
+
+    private async Task UnloadAsync()
+    {
+        if (_model is not { } loaded) return;
+        _model = null;
+        await torch.RunAsync(TorchPriority.Live, () => loaded.Detector.Dispose());
+    }
+
+    private static int ClampRow(long row) => (int)Math.Min(row, int.MaxValue);
+
+    public async ValueTask DisposeAsync() => await UnloadAsync();
+}

@@ -1,0 +1,18 @@
+namespace KukaPortal.Web.Streaming;
+
+/// <summary>Rows a source hands the pipeline on one tick (row-major values in the source's channel order), and whether the source has ended.</summary>
+public sealed record StreamRows(float[] Values, double[] Timestamps, bool Ended)
+{
+    public static StreamRows None(bool ended = false) => new([], [], ended);
+
+    public int Count => Timestamps.Length;
+}
+
+/// <summary>Where a stream's rows come from: a recording played back, or ingested chunks.</summary>
+public interface IStreamSource
+{
+    IReadOnlyList<string> Channels { get; }
+
+    /// <summary>The rows due now from stream row <paramref name="fromRow"/> on, at most <paramref name="maxRows"/>.</summary>
+    Task<StreamRows> ReadAsync(long fromRow, int maxRows, CancellationToken ct);
+}

@@ -1,0 +1,73 @@
+using KukaPortal.Core.Alarms;
+using KukaPortal.Data;
+using KukaPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KukaPortal.Web.Streaming;
+
+/// <summary>An asset's running streams as its owner sees them on one tick, with the asset's active model.</summary>
+public sealed record ActiveStreams(Asset Asset, IReadOnlyList<StreamRun> Runs);
+
+/// <summary>Reads and advances stream runs: what an owner needs on each tick, and where a takeover resumes.</summary>
+public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>Assets with at least one running stream: the ones some node must own.</summary>
+    public async Task<IReadOnlyList<int>> AssetsWithStreamsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.StreamRuns.Where(r => r.State == StreamRunState.Running).Select(r => r.AssetId).Distinct().ToListAsync(ct);
+    }
+
+    public async Task<ActiveStreams> LoadActiveAsync(int assetId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var asset = await db.Assets.AsNoTracking().Include(a => a.ActiveModel).SingleAsync(a => a.Id == assetId, ct);
+        var runs = await db.StreamRuns.AsNoTracking().Include(r => r.Recording)
+            .Where(r => r.AssetId == assetId && r.State == StreamRunState.Running).OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        return new ActiveStreams(asset, runs);
+    }
+
+    /// <summary>Whether the run left an alarm open, so a resumed alarm rule starts in the raised condition and can clear it.</summary>
+    public async Task<bool> HasOpenAlarmAsync(int assetId, Guid runId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Alarms.AnyAsync(a => a.AssetId == assetId && a.JobId == runId
+            && (a.State == AlarmState.ActiveUnacknowledged || a.State == AlarmState.ActiveAcknowledged), ct);
+    }
+
+    /// <summary>
+    /// Records where the run's next window starts. Live chunks wholly before that row are no longer needed
+    /// and go in the same transaction. A run stopped meanwhile (a new replay, DELETE) keeps its state.
+    /// </summary>
+    public async Task SaveProgressAsync(Guid runId, int nextWindowIndex, long nextRow, bool finished, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        await db.StreamRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.NextWindowIndex, nextWindowIndex)
+            .SetProperty(r => r.NextRow, nextRow)
+            .SetProperty(r => r.UpdatedAt, now), ct);
+        if (finished)
+            await db.StreamRuns.Where(r => r.Id == runId && r.State == StreamRunState.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, StreamRunState.Finished), ct);
+        await db.SampleChunks.Where(c => c.RunId == runId && c.FirstRow + c.Rows <= nextRow).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Ingested chunks holding rows from <paramref name="fromRow"/> on, oldest first, about <paramref name="maxRows"/> rows.</summary>
+    public async Task<IReadOnlyList<SampleChunk>> ReadChunksAsync(Guid runId, long fromRow, int maxRows, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var chunks = new List<SampleChunk>();
+        var rows = 0L;
+        var query = db.SampleChunks.AsNoTracking().Where(c => c.RunId == runId && c.FirstRow + c.Rows > fromRow).OrderBy(c => c.FirstRow);
+        await foreach (var chunk in query.Take(64).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            chunks.Add(chunk);
+            rows += chunk.Rows;
+            if (rows >= maxRows) break;
+        }
+        return chunks;
+    }
+}
