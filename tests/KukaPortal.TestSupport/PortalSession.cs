@@ -10,7 +10,7 @@ namespace KukaPortal.TestSupport;
 /// <summary>A signed-in user of a test portal: an HttpClient with their cookie, and hub connections on their behalf.</summary>
 public sealed partial class PortalSession : IDisposable
 {
-    private readonly PortalFactory _portal;
+    private readonly PortalFactory? _portal;
     private readonly CookieContainer _cookies = new();
 
     private PortalSession(PortalFactory portal)
@@ -19,12 +19,25 @@ public sealed partial class PortalSession : IDisposable
         Client = portal.CreateDefaultClient(new CookieContainerHandler(_cookies));
     }
 
+    /// <summary>A session over real HTTP, for a portal listening on a Kestrel port.</summary>
+    private PortalSession(Uri baseAddress) =>
+        Client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = baseAddress };
+
     public HttpClient Client { get; }
 
+    /// <summary>This user's cookies as a Cookie header, for clients the session does not create (a benchmark's hub connections).</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(Client.BaseAddress!);
+
     /// <summary>Signs in through the real login form (antiforgery token and all).</summary>
-    public static async Task<PortalSession> SignInAsync(PortalFactory portal, string email, string password)
+    public static Task<PortalSession> SignInAsync(PortalFactory portal, string email, string password) =>
+        SignInAsync(new PortalSession(portal), email, password);
+
+    /// <summary>Signs in over real HTTP to a portal on a Kestrel port (<see cref="CreateHubConnection"/> is for the test server only).</summary>
+    public static Task<PortalSession> SignInAsync(Uri baseAddress, string email, string password) =>
+        SignInAsync(new PortalSession(baseAddress), email, password);
+
+    private static async Task<PortalSession> SignInAsync(PortalSession session, string email, string password)
     {
-        var session = new PortalSession(portal);
         var form = await session.Client.GetStringAsync("/account/login");
         var token = AntiforgeryField().Match(form).Groups[1].Value;
         var response = await session.Client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -49,7 +62,7 @@ public sealed partial class PortalSession : IDisposable
             {
                 // The in-memory test server speaks long polling; the cookie is this user's.
                 options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => _portal.Server.CreateHandler();
+                options.HttpMessageHandlerFactory = _ => (_portal ?? throw new InvalidOperationException("This session talks to a Kestrel port; connect to its hub directly.")).Server.CreateHandler();
                 options.Headers["Cookie"] = _cookies.GetCookieHeader(Client.BaseAddress!);
             })
             .Build();
