@@ -48,3 +48,15 @@ cluster_dir() {
     echo "/var/tmp/kukaportal-pg-$(echo "$wanted" | md5sum | cut -c1-12)"
   fi
 }
+
+# A cluster under /tmp for one benchmark run, removed when the script exits; fsync as PG_FSYNC says (on by
+# default: what a real server does on every commit). Sets PG_PORT and KUKAPORTAL_TEST_POSTGRES.
+throwaway_cluster_for_this_script() {
+  local dir password
+  dir=$(mktemp -d /tmp/kukaportal-bench-pg.XXXXXX)
+  password=$(head -c 12 /dev/urandom | base64 | tr '/+' 'xy')
+  trap "cluster_stop '$dir'; rm -rf '$dir'" EXIT
+  PG_FSYNC=${PG_FSYNC:-on} cluster_start "$dir" "$password"
+  echo "Bench PostgreSQL on 127.0.0.1:$PG_PORT (fsync=${PG_FSYNC:-on})" >&2
+  export KUKAPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=kukaportal;Password=$password"
+}

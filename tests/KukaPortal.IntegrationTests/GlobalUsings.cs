@@ -3,3 +3,4 @@ global using Shouldly;
 global using Xunit;
 global using static KukaPortal.IntegrationTests.Infrastructure.PortalApi;
 global using static KukaPortal.IntegrationTests.Infrastructure.Eventually;
+global using KukaPortal.IntegrationTests.Infrastructure;

@@ -42,7 +42,12 @@ public static class UiExtensions
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         if (!PortalOptions.From(app.Configuration).ServeWeb)
+        {
+            // Anonymous, so the sign-in fallback policy does not send callers to a login page this node lacks.
+            app.MapFallback(() => Results.Problem("This node runs jobs and live scoring only (Portal:Role=Worker); use a web node.", statusCode: 404))
+                .AllowAnonymous();
             return app;
+        }
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<MonitoringHub>(MonitoringHub.Path);
         app.MapAccountEndpoints();

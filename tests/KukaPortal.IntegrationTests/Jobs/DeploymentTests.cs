@@ -12,8 +12,7 @@ namespace KukaPortal.IntegrationTests.Jobs;
 /// </summary>
 public sealed class DeploymentTests : IAsyncDisposable
 {
-    private readonly (string Database, string Storage) _deployment = PortalNode.NewDeployment();
-    private readonly List<PortalNode> _nodes = [];
+    private readonly PortalDeployment _deployment = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -38,7 +37,7 @@ public sealed class DeploymentTests : IAsyncDisposable
 
             done.State.ShouldBe("Succeeded", done.Error);
             Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").ShouldBeEmpty();
-            var model = await WithDbAsync(second, db => db.Models.SingleAsync(m => m.AssetId == assetId));
+            var model = await _deployment.WithDbAsync(db => db.Models.SingleAsync(m => m.AssetId == assetId));
             using var detector = Detector.Load(Path.Combine(_deployment.Storage, model.ArtifactKey), TorchSharp.torch.CPU);
             detector.Metadata.Training.ResumedFromIteration.ShouldNotBeNull();
             detector.Metadata.Training.ResumedFromIteration.Value.ShouldBeGreaterThanOrEqualTo(100);
@@ -60,10 +59,10 @@ public sealed class DeploymentTests : IAsyncDisposable
             // 48,000 rows at W = 16: 3,000 windows in batches of 4, with two anomalies.
             scoringId = await UploadAsync(session, assetId, RobotCsv.WithAnomaly(rows: 48_000, anomalyStart: 20_000, anomalyLength: 80), "scoring", "long.csv");
             interruptedId = (await QueueJobAsync(session, assetId, "score", scoringId)).Id;
-            await WaitUntilAsync(async () => await WithDbAsync(first, db => db.WindowScores.CountAsync(w => w.RunId == interruptedId)) > 0, TimeSpan.FromMinutes(1));
+            await WaitUntilAsync(async () => await _deployment.WithDbAsync(db => db.WindowScores.CountAsync(w => w.RunId == interruptedId)) > 0, TimeSpan.FromMinutes(1));
             await StopAsync(first);
         }
-        var partial = await WithDbAsync(null, db => db.WindowScores.CountAsync(w => w.RunId == interruptedId));
+        var partial = await _deployment.WithDbAsync(db => db.WindowScores.CountAsync(w => w.RunId == interruptedId));
         partial.ShouldBeInRange(1, 2999, "the restart should have cut the scoring job short");
 
         var second = await StartNodeAsync(settings);
@@ -77,7 +76,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         resumed.Select(w => w.Score).ShouldBe(uninterrupted.Select(w => w.Score), tolerance: 1e-9);
         (await AlarmWindowsOfAsync(interruptedId)).ShouldBe(await AlarmWindowsOfAsync(reference.Id));
         (await AlarmWindowsOfAsync(reference.Id)).ShouldNotBeEmpty();
-        var sequences = await WithDbAsync(null, db => db.WindowScores.Where(w => w.AssetId == assetId).Select(w => w.Sequence).ToListAsync());
+        var sequences = await _deployment.WithDbAsync(db => db.WindowScores.Where(w => w.AssetId == assetId).Select(w => w.Sequence).ToListAsync());
         sequences.ShouldBeUnique();
     }
 
@@ -101,11 +100,11 @@ public sealed class DeploymentTests : IAsyncDisposable
         for (var i = 0; i < 50; i++)
             ids.Add((await store.EnqueueAsync(JobKind.Score, assetId, scoringId, "test", Ct)).Id);
 
-        await WaitUntilAsync(async () => await WithDbAsync(a, db => db.Jobs.CountAsync(j => ids.Contains(j.Id) && j.State == JobState.Succeeded)) == 50, TimeSpan.FromMinutes(3));
+        await WaitUntilAsync(async () => await _deployment.WithDbAsync(db => db.Jobs.CountAsync(j => ids.Contains(j.Id) && j.State == JobState.Succeeded)) == 50, TimeSpan.FromMinutes(3));
 
-        var jobs = await WithDbAsync(b, db => db.Jobs.Where(j => ids.Contains(j.Id)).ToListAsync());
+        var jobs = await _deployment.WithDbAsync(db => db.Jobs.Where(j => ids.Contains(j.Id)).ToListAsync());
         jobs.ShouldAllBe(j => j.Attempts == 1);
-        var windows = await WithDbAsync(b, db => db.WindowScores.Where(w => ids.Contains(w.RunId)).GroupBy(w => w.RunId).Select(g => g.Count()).ToListAsync());
+        var windows = await _deployment.WithDbAsync(db => db.WindowScores.Where(w => ids.Contains(w.RunId)).GroupBy(w => w.RunId).Select(g => g.Count()).ToListAsync());
         windows.Count.ShouldBe(50);
         windows.ShouldAllBe(count => count == 10);
     }
@@ -138,7 +137,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         trainingMeanwhile.State.ShouldBe(JobState.Running);
         ((int)cancel.StatusCode).ShouldBe(202);
         cancelled.State.ShouldBe("Cancelled");
-        (await WithDbAsync(node, db => db.Models.CountAsync(m => m.AssetId == assetId))).ShouldBe(1);
+        (await _deployment.WithDbAsync(db => db.Models.CountAsync(m => m.AssetId == assetId))).ShouldBe(1);
     }
 
     [Fact]
@@ -159,28 +158,32 @@ public sealed class DeploymentTests : IAsyncDisposable
         failed.Error!.ShouldStartWith("Gave up after 3 attempts. Last error: FileNotFoundException");
     }
 
+    [Fact]
+    public async Task A_worker_only_node_serves_health_and_nothing_else_while_a_web_node_serves_pages()
+    {
+        var web = await StartNodeAsync(new() { ["Portal:Role"] = "Web" });
+        var worker = await StartNodeAsync(new() { ["Portal:Role"] = "Worker" });
+        using var webClient = web.CreateClient();
+        using var workerClient = worker.CreateClient();
+
+        (await workerClient.GetAsync("/health", Ct)).IsSuccessStatusCode.ShouldBeTrue();
+        ((int)(await workerClient.GetAsync("/account/login", Ct)).StatusCode).ShouldBe(404);
+        ((int)(await workerClient.GetAsync("/api/jobs/00000000-0000-0000-0000-000000000000", Ct)).StatusCode).ShouldBe(404);
+        (await webClient.GetAsync("/account/login", Ct)).IsSuccessStatusCode.ShouldBeTrue();
+    }
+
     private string CheckpointFolder => Path.Combine(_deployment.Storage, "checkpoints");
 
-    private async Task<PortalNode> StartNodeAsync(Dictionary<string, string?>? settings = null)
-    {
-        var node = new PortalNode(_deployment.Database, _deployment.Storage, settings);
-        _nodes.Add(node);
-        await node.InitializeAsync();
-        return node;
-    }
+    private Task<PortalNode> StartNodeAsync(Dictionary<string, string?>? settings = null) => _deployment.StartNodeAsync(settings);
 
-    private async Task StopAsync(PortalNode node)
-    {
-        _nodes.Remove(node);
-        await node.DisposeAsync();
-    }
+    private Task StopAsync(PortalNode node) => _deployment.StopAsync(node);
 
     private static Task<PortalSession> SignInAsync(PortalNode node) =>
         PortalSession.SignInAsync(node, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
     private async Task<(int AssetId, int NormalId)> SeedAssetAsync(PortalNode node)
     {
-        var assetId = await WithDbAsync(node, async db =>
+        var assetId = await _deployment.WithDbAsync(async db =>
         {
             var asset = new Asset { Name = "Robot 1", CreatedAt = DateTimeOffset.UtcNow, AlarmOnDelayK = 2, AlarmOnDelayN = 3 };
             db.Assets.Add(asset);
@@ -191,31 +194,16 @@ public sealed class DeploymentTests : IAsyncDisposable
         return (assetId, await UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv"));
     }
 
-    private Task<Job> FindJobAsync(Guid id) => WithDbAsync(null, db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
+    private Task<Job> FindJobAsync(Guid id) => _deployment.WithDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
 
     private Task<List<Data.Entities.WindowScoreRow>> WindowsOfAsync(Guid jobId) =>
-        WithDbAsync(null, db => db.WindowScores.AsNoTracking().Where(w => w.RunId == jobId).OrderBy(w => w.WindowIndex).ToListAsync());
+        _deployment.WithDbAsync(db => db.WindowScores.AsNoTracking().Where(w => w.RunId == jobId).OrderBy(w => w.WindowIndex).ToListAsync());
 
     private Task<List<int>> AlarmWindowsOfAsync(Guid jobId) =>
-        WithDbAsync(null, db => db.Alarms.Where(a => a.JobId == jobId).OrderBy(a => a.FirstWindowIndex).Select(a => a.FirstWindowIndex).ToListAsync());
-
-    /// <summary>Queries the deployment's database through a running node, or directly when none runs.</summary>
-    private async Task<T> WithDbAsync<T>(PortalNode? node, Func<Data.PortalDbContext, Task<T>> query)
-    {
-        if (node is not null || _nodes.Count > 0)
-            return await (node ?? _nodes[0]).WithDbAsync(query);
-        var options = new DbContextOptionsBuilder<Data.PortalDbContext>()
-            .UseNpgsql(TestPostgres.DatabaseConnectionString(_deployment.Database)).UseSnakeCaseNamingConvention().Options;
-        await using var db = new Data.PortalDbContext(options);
-        return await query(db);
-    }
+        _deployment.WithDbAsync(db => db.Alarms.Where(a => a.JobId == jobId).OrderBy(a => a.FirstWindowIndex).Select(a => a.FirstWindowIndex).ToListAsync());
 
 
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(_deployment.Database);
-        if (Directory.Exists(_deployment.Storage)) Directory.Delete(_deployment.Storage, recursive: true);
-    }
+
+    public ValueTask DisposeAsync() => _deployment.DisposeAsync();
 }

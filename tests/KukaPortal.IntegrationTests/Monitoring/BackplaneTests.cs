@@ -13,8 +13,7 @@ namespace KukaPortal.IntegrationTests.Monitoring;
 /// </summary>
 public sealed class BackplaneTests : IAsyncDisposable
 {
-    private readonly (string Database, string Storage) _deployment = PortalNode.NewDeployment();
-    private readonly List<PortalNode> _nodes = [];
+    private readonly PortalDeployment _deployment = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -90,19 +89,8 @@ public sealed class BackplaneTests : IAsyncDisposable
         return (asset.Id, model.Id);
     });
 
-    private async Task<PortalNode> StartNodeAsync(Dictionary<string, string?> settings)
-    {
-        var node = new PortalNode(_deployment.Database, _deployment.Storage, settings);
-        _nodes.Add(node);
-        await node.InitializeAsync();
-        return node;
-    }
+    private Task<PortalNode> StartNodeAsync(Dictionary<string, string?> settings) => _deployment.StartNodeAsync(settings);
 
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(_deployment.Database);
-        if (Directory.Exists(_deployment.Storage)) Directory.Delete(_deployment.Storage, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _deployment.DisposeAsync();
 }
