@@ -40,14 +40,27 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
             await CopyAsync(connection, rows, fresh, ct);
         }
 
+        var alarms = AffectsAlarms(batch) ? await ApplyAlarmChangesAsync(connection, transaction, batch, now, ct) : [];
+
+        await transaction.CommitAsync(ct);
+        return new StoredBatch(rows, alarms);
+    }
+
+    /// <summary>
+    /// Only a condition change or a window above the threshold (which may raise an open alarm's peak) can
+    /// change an alarm; the usual batch of normal windows skips the alarm queries altogether.
+    /// </summary>
+    private static bool AffectsAlarms(ScoreBatch batch) =>
+        batch.ConditionChanges.Count > 0 || batch.Windows.Any(w => w.AboveThreshold);
+
+    private async Task<IReadOnlyList<Alarm>> ApplyAlarmChangesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ScoreBatch batch, DateTimeOffset now, CancellationToken ct)
+    {
         var options = new DbContextOptionsBuilder<PortalDbContext>()
             .UseNpgsql(connection).UseSnakeCaseNamingConvention().Options;
         await using var db = new PortalDbContext(options);
         await db.Database.UseTransactionAsync(transaction, ct);
-        var alarms = await alarmChanges.ApplyAsync(db, batch, now, ct);
-
-        await transaction.CommitAsync(ct);
-        return new StoredBatch(rows, alarms);
+        return await alarmChanges.ApplyAsync(db, batch, now, ct);
     }
 
     private static async Task<long> LockAssetAsync(NpgsqlConnection connection, int assetId, CancellationToken ct)
