@@ -66,10 +66,6 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("first_window_index");
 
-                    b.Property<Guid?>("JobId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("job_id");
-
                     b.Property<int>("LastWindowIndex")
                         .HasColumnType("integer")
                         .HasColumnName("last_window_index");
@@ -91,6 +87,10 @@ namespace KukaPortal.Migrations.Migrations
                     b.Property<DateTimeOffset?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("returned_at");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
 
                     b.Property<string>("ShelveReason")
                         .HasMaxLength(2000)

@@ -49,7 +49,7 @@ public sealed class ConditionChangeWriter(IOptions<AlarmOptions> options)
     }
 
     private static IQueryable<Alarm> LatestOfJob(PortalDbContext db, ScoreBatch batch) =>
-        db.Alarms.Where(a => a.AssetId == batch.AssetId && a.JobId == batch.JobId).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id);
+        db.Alarms.Where(a => a.AssetId == batch.AssetId && a.RunId == batch.RunId).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id);
 
     /// <summary>
     /// Shelving hides an alarm, not one occurrence: when the condition comes back while the alarm is
@@ -68,7 +68,7 @@ public sealed class ConditionChangeWriter(IOptions<AlarmOptions> options)
         var status = AssetAlarmModes.RaisedStatus(mode);
         var alarm = new Alarm
         {
-            AssetId = batch.AssetId, JobId = batch.JobId, State = status.State, ConditionActive = status.ConditionActive,
+            AssetId = batch.AssetId, RunId = batch.RunId, State = status.State, ConditionActive = status.ConditionActive,
             RaisedAt = now, FirstWindowIndex = window.WindowIndex, LastWindowIndex = window.WindowIndex,
             PeakCalibrated = window.Calibrated, Priority = AlarmPriorities.FromPeak(window.Calibrated, options.Value),
         };

@@ -8,7 +8,8 @@ public sealed class Alarm
     public long Id { get; set; }
     public int AssetId { get; set; }
     public Asset? Asset { get; set; }
-    public Guid? JobId { get; set; }
+    /// <summary>The scoring run that raised it: a batch scoring job's id, or a live stream's run id.</summary>
+    public Guid? RunId { get; set; }
     public AlarmState State { get; set; }
 
     /// <summary>Whether the K-of-N condition is on now; differs from the state while shelved, out of service or suppressed.</summary>

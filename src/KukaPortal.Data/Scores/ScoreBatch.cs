@@ -10,8 +10,4 @@ namespace KukaPortal.Data.Scores;
 public sealed record ScoreBatch(
     int AssetId, Guid RunId, int ModelId,
     IReadOnlyList<ScoredWindow> Windows,
-    IReadOnlyList<(int WindowIndex, ConditionChange Change)> ConditionChanges)
-{
-    /// <summary>Alarms still belong to a job; for a batch scoring run the run id is the job id.</summary>
-    public Guid JobId => RunId;
-}
+    IReadOnlyList<(int WindowIndex, ConditionChange Change)> ConditionChanges);

@@ -7,4 +7,8 @@ namespace KukaPortal.Ml.Scoring;
 /// <see cref="ChannelErrors"/> holds the mean squared error of each channel (model channel order),
 /// which tells an engineer which signals made the window anomalous.
 /// </summary>
-public sealed record WindowScore(int Index, int StartRow, int EndRow, double Score, double Calibrated, float[] ChannelErrors);
+public sealed record WindowScore(int Index, int StartRow, int EndRow, double Score, double Calibrated, float[] ChannelErrors)
+{
+    /// <summary>At or above the model's threshold: the decision the alarm rule and every report use.</summary>
+    public bool AboveThreshold => Calibrated >= 1.0;
+}

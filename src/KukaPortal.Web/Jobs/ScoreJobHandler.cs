@@ -93,7 +93,7 @@ public sealed class ScoreJobHandler(
                 var changes = new List<(int, ConditionChange)>();
                 foreach (var s in scores)
                 {
-                    var above = s.Calibrated >= 1.0;
+                    var above = s.AboveThreshold;
                     var endSeconds = series.TimeOf(s.EndRow - 1);
                     windows.Add(new ScoredWindow(s.Index, s.StartRow, s.EndRow, series.TimeOf(s.StartRow), endSeconds,
                         s.Score, s.Calibrated, above, clock.At(endSeconds), s.ChannelErrors));

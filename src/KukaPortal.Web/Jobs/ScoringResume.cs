@@ -22,7 +22,7 @@ public sealed record ScoringResume(int NextWindow, IReadOnlyList<bool> RecentDec
             .ToListAsync(ct);
         if (recent.Count == 0)
             return new ScoringResume(0, [], false);
-        var alarmActive = await db.Alarms.AnyAsync(a => a.JobId == runId && a.ConditionActive, ct);
+        var alarmActive = await db.Alarms.AnyAsync(a => a.RunId == runId && a.ConditionActive, ct);
         return new ScoringResume(recent[0].WindowIndex + 1, recent.Select(w => w.AboveThreshold).Reverse().ToArray(), alarmActive);
     }
 

@@ -1,5 +1,6 @@
 using KukaPortal.Core.Alarms;
 using KukaPortal.Core.Series;
+using KukaPortal.Data;
 using KukaPortal.Core.Streaming;
 using KukaPortal.Data.Entities;
 using KukaPortal.Data.Scores;
@@ -7,7 +8,9 @@ using KukaPortal.Data.Storage;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
+using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Torch;
+using Microsoft.EntityFrameworkCore;
 
 namespace KukaPortal.Web.Streaming;
 
@@ -20,7 +23,7 @@ namespace KukaPortal.Web.Streaming;
 /// saved position, as after a takeover. Returns when the asset has no running stream left.
 /// </summary>
 public sealed class AssetStreamPipeline(
-    int assetId, StreamRunStore store, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs,
+    int assetId, StreamRunStore store, IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs,
     ScoreBatchPublisher publisher, ModelChannelNames channelNames, MonitoringNotifier notifier, StreamingOptions options, int batchSize, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private sealed record LoadedModel(int Id, Detector Detector);
@@ -97,8 +100,8 @@ public sealed class AssetStreamPipeline(
         }
         var detector = _model!.Detector;
         var former = new WindowFormer(source.Channels.Count, detector.Window, detector.Metadata.ScoringStride, run.NextRow, run.NextWindowIndex);
-        var rule = new OnDelayAlarmRule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
-        if (await store.HasOpenAlarmAsync(asset.Id, run.Id, ct)) rule.ResumeActive();
+        // The alarm rule as it stood after the run's last stored window, the same way a resumed scoring job rebuilds it.
+        var rule = (await ScoringResume.LoadAsync(dbFactory, run.Id, asset.AlarmOnDelayN, ct)).Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
         logger.LogInformation("Asset {AssetId}: {Source} stream {RunId} resumes at window {Window} (row {Row})",
             assetId, run.Source, run.Id, run.NextWindowIndex, run.NextRow);
         return new RunCursor(source, clock, former, rule, run.NextRow) { LastDataAt = time.GetUtcNow() };
@@ -134,7 +137,7 @@ public sealed class AssetStreamPipeline(
         for (var i = 0; i < windows.Length; i++)
         {
             var (window, score) = (windows[i], scores[i]);
-            var above = score.Calibrated >= 1.0;
+            var above = score.AboveThreshold;
             scored.Add(new ScoredWindow(window.Index, ClampRow(window.StartRow), ClampRow(window.EndRow(detector.Window)),
                 window.StartSeconds, window.EndSeconds, score.Score, score.Calibrated, above, cursor.Clock.At(window.EndSeconds), score.ChannelErrors));
             var change = cursor.Rule.Push(above);

@@ -1,4 +1,3 @@
-using KukaPortal.Core.Alarms;
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -25,14 +24,6 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
         var runs = await db.StreamRuns.AsNoTracking().Include(r => r.Recording)
             .Where(r => r.AssetId == assetId && r.State == StreamRunState.Running).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         return new ActiveStreams(asset, runs);
-    }
-
-    /// <summary>Whether the run left an alarm open, so a resumed alarm rule starts in the raised condition and can clear it.</summary>
-    public async Task<bool> HasOpenAlarmAsync(int assetId, Guid runId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Alarms.AnyAsync(a => a.AssetId == assetId && a.JobId == runId
-            && (a.State == AlarmState.ActiveUnacknowledged || a.State == AlarmState.ActiveAcknowledged), ct);
     }
 
     /// <summary>

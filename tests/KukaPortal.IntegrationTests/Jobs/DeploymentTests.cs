@@ -200,7 +200,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         _deployment.WithDbAsync(db => db.WindowScores.AsNoTracking().Where(w => w.RunId == jobId).OrderBy(w => w.WindowIndex).ToListAsync());
 
     private Task<List<int>> AlarmWindowsOfAsync(Guid jobId) =>
-        _deployment.WithDbAsync(db => db.Alarms.Where(a => a.JobId == jobId).OrderBy(a => a.FirstWindowIndex).Select(a => a.FirstWindowIndex).ToListAsync());
+        _deployment.WithDbAsync(db => db.Alarms.Where(a => a.RunId == jobId).OrderBy(a => a.FirstWindowIndex).Select(a => a.FirstWindowIndex).ToListAsync());
 
 
 

@@ -37,7 +37,7 @@ public class ReplayTests(PortalFactory portal) : StreamingTest(portal)
         replayed.Select(w => w.WindowIndex).ShouldBe(Enumerable.Range(0, 100));
         replayed.Where(w => w.WindowIndex is >= 50 and <= 54).ShouldAllBe(w => w.AboveThreshold);
         replayed[1].StartSeconds.ShouldBe(16 * 0.012, 1e-9);
-        (await Portal.WithDbAsync(db => db.Alarms.CountAsync(a => a.JobId == runId && a.FirstWindowIndex >= 50 && a.FirstWindowIndex <= 54))).ShouldBe(1);
+        (await Portal.WithDbAsync(db => db.Alarms.CountAsync(a => a.RunId == runId && a.FirstWindowIndex >= 50 && a.FirstWindowIndex <= 54))).ShouldBe(1);
 
         var batch = await RunJobAsync(session, assetId, "score", recordingId, TimeSpan.FromMinutes(2));
         var batchWindows = await WindowsOfAsync(batch.Id);

@@ -50,7 +50,7 @@ public static class ScoreCommand
                     {
                         csv.Write(recording.SourceName, recording.Series, score);
                         windows++;
-                        if (score.Calibrated >= 1) above++;
+                        if (score.AboveThreshold) above++;
                     }
                 summary.Add($"{recording.SourceName}: {windows} windows, {above} above the threshold.");
             }

@@ -27,7 +27,7 @@ internal sealed class ScoreCsvWriter(TextWriter writer, IReadOnlyList<string> ch
         writer.WriteLine(string.Join(',',
             Field(file), score.Index.ToString(CultureInfo.InvariantCulture), score.StartRow.ToString(CultureInfo.InvariantCulture),
             score.EndRow.ToString(CultureInfo.InvariantCulture), start, end, Number(score.Score), Number(score.Calibrated),
-            score.Calibrated >= 1 ? "true" : "false", Field(top)));
+            score.AboveThreshold ? "true" : "false", Field(top)));
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
