@@ -1,5 +1,6 @@
 using KukaPortal.Core.Alarms;
 using KukaPortal.Data.Alarms;
+using KukaPortal.Data.Audit;
 using KukaPortal.Data.Jobs;
 using KukaPortal.Data.Scores;
 using KukaPortal.Data.Scores.Partitions;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AlarmStore>();
         builder.Services.AddSingleton<AssetAlarmModeStore>();
         builder.Services.AddSingleton<AlarmKpiReader>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

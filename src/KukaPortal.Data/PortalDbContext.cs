@@ -17,6 +17,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<StreamRun> StreamRuns => Set<StreamRun>();
     public DbSet<SampleChunk> SampleChunks => Set<SampleChunk>();
     public DbSet<AssetApiKey> AssetApiKeys => Set<AssetApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

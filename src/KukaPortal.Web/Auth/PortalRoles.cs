@@ -21,4 +21,7 @@ public static class PortalPolicies
 
     /// <summary>Review how the alarm system performs (alarm-load KPIs): managers, engineers and admins, not operators.</summary>
     public const string Review = nameof(Review);
+
+    /// <summary>Manage users and their roles: admins only.</summary>
+    public const string Administer = nameof(Administer);
 }

@@ -37,7 +37,8 @@ public static class AuthenticationExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PortalPolicies.Operate, p => p.RequireRole(PortalRoles.Operator, PortalRoles.Engineer, PortalRoles.Admin))
             .AddPolicy(PortalPolicies.Engineer, p => p.RequireRole(PortalRoles.Engineer, PortalRoles.Admin))
-            .AddPolicy(PortalPolicies.Review, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Engineer, PortalRoles.Admin));
+            .AddPolicy(PortalPolicies.Review, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Engineer, PortalRoles.Admin))
+            .AddPolicy(PortalPolicies.Administer, p => p.RequireRole(PortalRoles.Admin));
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
