@@ -1,6 +1,7 @@
 using KukaPortal.Core.Alarms;
 using KukaPortal.Data.Alarms;
 using KukaPortal.Data.Audit;
+using KukaPortal.Data.Floor;
 using KukaPortal.Data.Jobs;
 using KukaPortal.Data.Scores;
 using KukaPortal.Data.Scores.Partitions;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AssetAlarmModeStore>();
         builder.Services.AddSingleton<AlarmKpiReader>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<FloorReader>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
