@@ -16,6 +16,7 @@ builder.AddRecordings();
 builder.AddJobWorkers();
 builder.AddStreaming();
 builder.AddDemo();
+builder.AddFloorDashboard();
 builder.AddPortalUi();
 
 var app = builder.Build();
