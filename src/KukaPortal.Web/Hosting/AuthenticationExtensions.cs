@@ -12,6 +12,7 @@ public static class AuthenticationExtensions
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         builder.Services.AddScoped<FirstRunSeeder>();
+        builder.Services.AddSingleton<UserAdministration>();
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddIdentityCore<PortalUser>(options =>
