@@ -31,7 +31,7 @@ export async function start(root, assetIds, dotnet, options) {
   // Each sparkline plots log10(score / threshold), so the threshold (1.0) is the flat line at 0.
   function sparkOptions(data) {
     return {
-      chart: { type: 'line', height: 72, sparkline: { enabled: true }, animations: { enabled: false } },
+      chart: { type: 'line', height: 72, sparkline: { enabled: true }, animations: { enabled: false }, background: 'transparent' },
       theme: { mode: 'dark' },
       series: [{ name: 'Score / threshold', data }, { name: 'Threshold', data: threshold(data) }],
       stroke: { width: [2, 1], dashArray: [0, 4] },

@@ -7,7 +7,8 @@ namespace KukaPortal.Core.Floor;
 /// out of service, suppressed (the engineer's decision overrides whatever alarms the asset holds, which
 /// are then not annunciated anyway), unacknowledged alarm, acknowledged alarm, shelved, no data, normal.
 /// An alarm outranks "no data" because an operator must act on it even when the stream has stopped;
-/// staleness is still reported beside the state so the tile can say that its data is old.
+/// staleness is still reported beside the state so the tile can say that its data is old (except out of
+/// service, where silence is expected).
 /// </summary>
 public sealed class TileStateRule(TimeSpan staleAfter)
 {
@@ -17,7 +18,9 @@ public sealed class TileStateRule(TimeSpan staleAfter)
 
     public TileDecision Decide(TileFacts facts, DateTimeOffset now)
     {
-        var stale = facts.StreamSilent || facts.LastWindowAt is not { } last || now - last > StaleAfter;
+        // An asset out of service is expected to be silent: calling it stale would only be noise on the wall.
+        var stale = facts.Mode != AssetAlarmMode.OutOfService
+            && (facts.StreamSilent || facts.LastWindowAt is not { } last || now - last > StaleAfter);
         var state = facts switch
         {
             { Mode: AssetAlarmMode.OutOfService } => TileState.OutOfService,

@@ -33,13 +33,14 @@ public class TileStateRuleTests
         { "two acknowledged", Facts(acknowledged: 2, lastWindow: Recent), TileState.AcknowledgedAlarm, false, "2 acknowledged alarms" },
 
         // Precedence, pair by pair down the order.
-        { "out of service beats suppressed-era alarms", Facts(AssetAlarmMode.OutOfService, unacknowledged: 1, acknowledged: 1, shelved: 1, lastWindow: Old), TileState.OutOfService, true, "Out of service" },
+        { "out of service beats alarms, and its silence is not stale", Facts(AssetAlarmMode.OutOfService, unacknowledged: 1, acknowledged: 1, shelved: 1, lastWindow: Old), TileState.OutOfService, false, "Out of service" },
         { "suppressed beats alarms", Facts(AssetAlarmMode.SuppressedByDesign, unacknowledged: 1, acknowledged: 1, shelved: 1, lastWindow: Recent), TileState.Suppressed, false, "Alarms suppressed" },
         { "unacknowledged beats acknowledged", Facts(unacknowledged: 1, acknowledged: 2, lastWindow: Recent), TileState.UnacknowledgedAlarm, false, "Unacknowledged alarm" },
         { "acknowledged beats shelved", Facts(acknowledged: 1, shelved: 1, lastWindow: Recent), TileState.AcknowledgedAlarm, false, "Acknowledged alarm" },
         { "shelved beats no data", Facts(shelved: 1, lastWindow: Old), TileState.Shelved, true, "Alarm shelved" },
         { "an unacknowledged alarm beats no data, still stale", Facts(unacknowledged: 1), TileState.UnacknowledgedAlarm, true, "Unacknowledged alarm" },
-        { "out of service beats no data", Facts(AssetAlarmMode.OutOfService), TileState.OutOfService, true, "Out of service" },
+        { "out of service beats no data", Facts(AssetAlarmMode.OutOfService, silent: true), TileState.OutOfService, false, "Out of service" },
+        { "suppressed beats no data, still stale", Facts(AssetAlarmMode.SuppressedByDesign), TileState.Suppressed, true, "Alarms suppressed" },
     };
 
     [Theory]

@@ -12,6 +12,7 @@ public sealed partial class FloorPage
     private readonly CancellationTokenSource _stop = new();
     private readonly HashSet<int> _silentStreams = [];
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private int _loadQueued;
     private List<FloorTile> _tiles = [];
     private bool _loaded;
     private int _staleCount;
@@ -92,9 +93,13 @@ public sealed partial class FloorPage
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        // A burst of pushes (an alarm flood, a reconnect) coalesces: while one read waits, later requests
+        // ride on it; the flag is cleared just before reading, so a change during the read queues one more.
+        if (Interlocked.Exchange(ref _loadQueued, 1) == 1) return;
         await _refreshing.WaitAsync(ct);
         try
         {
+            Volatile.Write(ref _loadQueued, 0);
             var assets = await Reader.ReadAsync(ct);
             var now = Time.GetUtcNow();
             _tiles = assets.Select(a => FloorTile.From(a, Rule, now, _silentStreams.Contains(a.Id))).ToList();
