@@ -38,6 +38,11 @@ public class FloorDashboardJourneyTests(BrowserPortal portal) : IAsyncLifetime
             await Assertions.Expect(page.GetByTestId("floor")).ToHaveAttributeAsync("data-connection", "connected");
             await Assertions.Expect(page.GetByTestId("connection-banner")).ToBeHiddenAsync();
 
+            // Flashing draws the eye, but not for people who asked their system for less motion: a solid strong colour instead.
+            (await tile.EvaluateAsync<string>("t => getComputedStyle(t).animationName")).ShouldBe("floor-flash");
+            await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+            (await tile.EvaluateAsync<string>("t => getComputedStyle(t).animationName")).ShouldBe("none");
+
             using var session = await PortalSession.SignInAsync(portal.BaseAddress, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
             (await session.Client.PostAsJsonAsync($"/api/alarms/{alarmId}/acknowledge", new { comment = "On it" })).EnsureSuccessStatusCode();
 
