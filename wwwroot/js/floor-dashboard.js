@@ -35,7 +35,7 @@ export async function start(root, assetIds, dotnet, options) {
       theme: { mode: 'dark' },
       series: [{ name: 'Score / threshold', data }, { name: 'Threshold', data: threshold(data) }],
       stroke: { width: [2, 1], dashArray: [0, 4] },
-      colors: ['#ffffff', '#ff8a80'],
+      colors: ['#ffffff', '#ffe082'], // yellow threshold: visible on every tile colour
       tooltip: { enabled: false },
     };
   }
