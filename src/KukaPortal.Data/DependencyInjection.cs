@@ -2,6 +2,7 @@ using KukaPortal.Core.Alarms;
 using KukaPortal.Data.Alarms;
 using KukaPortal.Data.Audit;
 using KukaPortal.Data.Jobs;
+using KukaPortal.Data.Models;
 using KukaPortal.Data.Scores;
 using KukaPortal.Data.Scores.Partitions;
 using KukaPortal.Data.Storage;
@@ -50,6 +51,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AssetAlarmModeStore>();
         builder.Services.AddSingleton<AlarmKpiReader>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<ModelPromotion>();
+        builder.Services.AddSingleton<ModelsReader>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
