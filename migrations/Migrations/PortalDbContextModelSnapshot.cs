@@ -403,6 +403,19 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("family");
 
+                    b.Property<DateTimeOffset?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promoted_at");
+
+                    b.Property<string>("PromotedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("promoted_by");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
                     b.Property<double>("Threshold")
                         .HasColumnType("double precision")
                         .HasColumnName("threshold");
@@ -831,6 +844,51 @@ namespace KukaPortal.Migrations.Migrations
                     b.ToTable("stream_runs", (string)null);
                 });
 
+            modelBuilder.Entity("KukaPortal.Data.Entities.WhatIfReplay", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_id");
+
+                    b.Property<int>("BaselineModelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("baseline_model_id");
+
+                    b.Property<int>("CandidateModelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_model_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<int>("WindowCap")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_cap");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_what_if_replays");
+
+                    b.HasIndex("BaselineModelId")
+                        .HasDatabaseName("ix_what_if_replays_baseline_model_id");
+
+                    b.HasIndex("CandidateModelId")
+                        .HasDatabaseName("ix_what_if_replays_candidate_model_id");
+
+                    b.HasIndex("AssetId", "CandidateModelId", "CreatedAt")
+                        .HasDatabaseName("ix_what_if_replays_asset_id_candidate_model_id_created_at");
+
+                    b.ToTable("what_if_replays", (string)null);
+                });
+
             modelBuilder.Entity("KukaPortal.Data.Entities.WindowScoreRow", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -1163,6 +1221,37 @@ namespace KukaPortal.Migrations.Migrations
                     b.Navigation("Asset");
 
                     b.Navigation("Recording");
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.WhatIfReplay", b =>
+                {
+                    b.HasOne("KukaPortal.Data.Entities.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_what_if_replays_assets_asset_id");
+
+                    b.HasOne("KukaPortal.Data.Entities.DetectorModel", null)
+                        .WithMany()
+                        .HasForeignKey("BaselineModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_what_if_replays_models_baseline_model_id");
+
+                    b.HasOne("KukaPortal.Data.Entities.DetectorModel", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_what_if_replays_models_candidate_model_id");
+
+                    b.HasOne("KukaPortal.Data.Entities.Job", null)
+                        .WithOne()
+                        .HasForeignKey("KukaPortal.Data.Entities.WhatIfReplay", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_what_if_replays_jobs_job_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -3,6 +3,7 @@ using KukaPortal.Data.Alarms;
 using KukaPortal.Data.Audit;
 using KukaPortal.Data.Floor;
 using KukaPortal.Data.Jobs;
+using KukaPortal.Data.Models;
 using KukaPortal.Data.Scores;
 using KukaPortal.Data.Scores.Partitions;
 using KukaPortal.Data.Storage;
@@ -52,6 +53,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AlarmKpiReader>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<FloorReader>();
+        builder.Services.AddSingleton<ModelPromotion>();
+        builder.Services.AddSingleton<ModelsReader>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

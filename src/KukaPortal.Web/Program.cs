@@ -14,6 +14,7 @@ builder.AddMonitoring();
 builder.AddAlarms();
 builder.AddRecordings();
 builder.AddJobWorkers();
+builder.AddModels();
 builder.AddStreaming();
 builder.AddDemo();
 builder.AddFloorDashboard();

@@ -20,13 +20,7 @@ public static class AlarmBudget
 
     /// <summary>How many times the k-of-n rule raises its condition over <paramref name="timeOrderedScores"/>.</summary>
     public static int CountAlarms(IReadOnlyList<double> timeOrderedScores, double threshold, int k, int n)
-    {
-        var rule = new OnDelayAlarmRule(k, n);
-        var raised = 0;
-        foreach (var score in timeOrderedScores)
-            if (rule.Push(score >= threshold) == ConditionChange.Raised) raised++;
-        return raised;
-    }
+        => AlarmRuleTally.Over(timeOrderedScores.Select(score => score >= threshold), k, n).Raised;
 
     /// <summary>
     /// The lowest distinct score such that it, and every higher score, gives at most

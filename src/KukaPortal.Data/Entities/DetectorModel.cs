@@ -14,6 +14,13 @@ public sealed class DetectorModel
     public int TrainingRecordingId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When and by whom the model last became the asset's active model; null for a candidate never promoted.</summary>
+    public DateTimeOffset? PromotedAt { get; set; }
+    public string? PromotedBy { get; set; }
+
+    /// <summary>When another model last replaced this one as the active model; cleared when it is promoted again.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
     /// <summary>
     /// Names of the channels the model reconstructs (after feature selection or PCA), in the order of each
     /// window's channel contributions. Recorded by the first scoring run; null for a model that never scored.

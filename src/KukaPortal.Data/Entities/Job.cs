@@ -1,12 +1,13 @@
 namespace KukaPortal.Data.Entities;
 
-public enum JobKind { Train, Score }
+/// <summary>WhatIf: re-scores stored recordings with a candidate and the active model to compare their alarms (scoring lane).</summary>
+public enum JobKind { Train, Score, WhatIf }
 
 /// <summary>Workers of a lane take only its kinds of job, so a queue of training jobs never holds up scoring.</summary>
 public static class JobLanes
 {
     public static readonly IReadOnlyList<JobKind> Training = [JobKind.Train];
-    public static readonly IReadOnlyList<JobKind> Scoring = [JobKind.Score];
+    public static readonly IReadOnlyList<JobKind> Scoring = [JobKind.Score, JobKind.WhatIf];
 }
 
 public enum JobState { Queued, Running, Succeeded, Failed, Cancelled }

@@ -11,7 +11,9 @@ namespace KukaPortal.Data.Jobs;
 /// </summary>
 public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, JobSignal signal, TimeProvider time)
 {
-    public async Task<Job> EnqueueAsync(JobKind kind, int assetId, int recordingId, string? requestedBy, CancellationToken ct)
+    /// <param name="alongside">Adds rows that belong to the job (its parameters) so they commit with it: a worker never sees the job without them.</param>
+    public async Task<Job> EnqueueAsync(JobKind kind, int assetId, int recordingId, string? requestedBy, CancellationToken ct,
+        Action<PortalDbContext, Job>? alongside = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = new Job
@@ -25,6 +27,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, JobSi
             CreatedAt = time.GetUtcNow(),
         };
         db.Jobs.Add(job);
+        alongside?.Invoke(db, job);
         await db.SaveChangesAsync(ct);
         signal.Notify();
         return job;

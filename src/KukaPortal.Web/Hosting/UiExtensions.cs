@@ -2,6 +2,7 @@ using KukaPortal.Web.Auth;
 using KukaPortal.Web.Components;
 using KukaPortal.Web.Health;
 using KukaPortal.Web.Jobs;
+using KukaPortal.Web.Models;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -53,6 +54,7 @@ public static class UiExtensions
         app.MapAccountEndpoints();
         app.MapRecordingEndpoints();
         app.MapJobEndpoints();
+        app.MapModelEndpoints();
         app.MapAlarmEndpoints();
         app.MapStreamingEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
 using KukaPortal.Data.Jobs;
+using KukaPortal.Data.Models;
 using KukaPortal.Data.Storage;
 using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Scoring;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace KukaPortal.Web.Jobs;
 
-/// <summary>Trains a conv autoencoder on a normal recording, stores the artifact and makes it the asset's active model.</summary>
+/// <summary>Trains a conv autoencoder on a normal recording and stores the artifact as a candidate model (active at once only as the asset's first).</summary>
 public sealed class TrainJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
     BlobStore blobs, TrainingCheckpointStore checkpoints, JobStore jobs, MonitoringNotifier notifier,
@@ -69,7 +70,8 @@ public sealed class TrainJobHandler(
         job.Progress = 1;
         job.Message = $"Model v{model.Version} trained";
         await notifier.JobProgressAsync(job);
-        await notifier.ModelChangedAsync(model);
+        if (model.PromotedAt is not null) // it became the active model
+            await notifier.ModelChangedAsync(model);
     }
 
     /// <summary>
@@ -101,7 +103,8 @@ public sealed class TrainJobHandler(
         };
         db.Models.Add(model);
         await db.SaveChangesAsync(ct);
-        asset.ActiveModelId = model.Id;
+        // A new model is a candidate an engineer promotes; only an asset's first model becomes active by itself.
+        ModelPromotion.ActivateIfFirst(asset, model, model.CreatedAt, job.RequestedBy);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return model;
