@@ -6,6 +6,7 @@ using KukaPortal.Web.Monitoring;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
@@ -15,7 +16,7 @@ namespace KukaPortal.Web.Components.Pages.Alarms;
 /// Every alarm of every asset, filtered, sorted and paged in the database. The filters live in the URL:
 /// changing one navigates, and the page reads them back from the URL, so a bookmark shows the same view.
 /// </summary>
-public partial class AlarmsPage
+public partial class AlarmsPage : IDisposable
 {
     private AlarmListFilter _filter = new();
     private AlarmListPage _page = new([], 0);
@@ -41,18 +42,31 @@ public partial class AlarmsPage
 
     protected override async Task OnInitializedAsync()
     {
+        // A query-only navigation keeps this page and sets no parameter, so the URL is watched directly.
+        Navigation.LocationChanged += OnLocationChanged;
         _canOperate = await AlarmOperator.NameIfAllowedAsync(Authorization, AuthenticationState) is not null;
         await using var db = await DbFactory.CreateDbContextAsync();
         _assets = (await db.Assets.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).Take(1000).ToListAsync())
             .Select(a => (a.Id, a.Name)).ToList();
     }
 
-    // Runs on the first visit and after every navigation to /alarms?…: the URL is the filter.
-    protected override Task OnParametersSetAsync()
+    // The URL is the filter: read on the first visit and after every navigation (filter changes, back, forward).
+    protected override Task OnParametersSetAsync() => ReadUriAndLoadAsync();
+
+    private Task ReadUriAndLoadAsync()
     {
         _filter = AlarmListFilter.FromUri(Navigation.Uri);
         return LoadAsync();
     }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
+    {
+        if (!new Uri(e.Location).AbsolutePath.TrimEnd('/').EndsWith("/alarms", StringComparison.OrdinalIgnoreCase)) return;
+        await ReadUriAndLoadAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 
     private async Task LoadAsync()
     {
