@@ -90,4 +90,22 @@ public class BulkAcknowledgeTests(PortalFactory portal) : AlarmTest(portal)
 
         pushed.Order().ShouldBe(ids);
     }
+
+    [Fact]
+    public async Task A_manager_sees_the_alarm_pages_but_may_not_bulk_acknowledge()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync("Press for managers");
+        var alarmId = await RaiseAsync(assetId, modelId);
+        await Users.CreateAsync(Portal, "manager@test.local", "Manager-Password-1", KukaPortal.Web.Auth.PortalRoles.Manager);
+        using var session = await PortalSession.SignInAsync(Portal, "manager@test.local", "Manager-Password-1");
+
+        var list = await session.Client.GetStringAsync("/alarms", Ct);
+        var detail = await session.Client.GetStringAsync($"/alarms/{alarmId}", Ct);
+        var bulk = await PostAsync(session, "/api/alarms/acknowledge", new { alarmIds = new[] { alarmId }, comment = "No" });
+
+        list.ShouldContain($"#{alarmId} Press for managers");
+        detail.ShouldContain($"Alarm #{alarmId} on Press for managers");
+        bulk.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await EventsAsync(alarmId)).ShouldNotContain(e => e.Kind == AlarmEventKind.Acknowledged);
+    }
 }
