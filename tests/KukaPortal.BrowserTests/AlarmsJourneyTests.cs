@@ -1,6 +1,8 @@
 using KukaPortal.Core.Alarms;
 using KukaPortal.Data.Entities;
 using KukaPortal.Web.Auth;
+using KukaPortal.Web.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -35,6 +37,12 @@ public class AlarmsJourneyTests(BrowserPortal portal) : IAsyncLifetime
             await page.GotoAsync("/alarms");
             await journey.WaitForInteractiveAsync();
             await Assertions.Expect(page.GetByTestId("alarm-count")).ToHaveTextAsync("4 alarms");
+
+            // An alarm raised elsewhere while the list is open shows up without a reload (the hub's all-alarms group).
+            var raisedMeanwhile = await RaiseAsync(welder, DateTimeOffset.UtcNow, AlarmState.ActiveUnacknowledged);
+            await portal.Services.GetRequiredService<MonitoringNotifier>()
+                .AlarmChangedAsync(await portal.WithDbAsync(db => db.Alarms.SingleAsync(a => a.Id == raisedMeanwhile)));
+            await Assertions.Expect(page.GetByTestId("alarm-count")).ToHaveTextAsync("5 alarms");
 
             await Choose(page, "Asset", "Press 4");
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"asset={press}"));
