@@ -71,6 +71,17 @@ public class AlarmsJourneyTests(BrowserPortal portal) : IAsyncLifetime
             await Assertions.Expect(acknowledged).ToContainTextAsync(OperatorEmail);
             await Assertions.Expect(page.GetByTestId("alarm-history")).ToContainTextAsync("Die change, both expected");
             await Assertions.Expect(page.GetByTestId("acknowledged-by")).ToContainTextAsync(OperatorEmail);
+
+            // The same actions as the list, from the alarm's page: classify, then shelve through the shelve dialog.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Classify alarm" }).ClickAsync();
+            await page.Locator(".mud-popover-open").GetByText("False alarm", new() { Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("alarm-classification")).ToHaveTextAsync($"False alarm (by {OperatorEmail})");
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Shelve alarm {first}" }).ClickAsync();
+            await dialog.GetByText("15 minutes").ClickAsync();
+            await dialog.GetByLabel("Reason").FillAsync("Die change until noon");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Shelve", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("alarm-header").GetByTestId("alarm-state")).ToHaveTextAsync("Shelved");
+            await Assertions.Expect(page.GetByTestId("alarm-history")).ToContainTextAsync("Die change until noon");
         });
 
         var events = await portal.WithDbAsync(db => db.AlarmEvents.Where(e => e.Kind == AlarmEventKind.Acknowledged).OrderBy(e => e.AlarmId).ToListAsync());
@@ -79,6 +90,12 @@ public class AlarmsJourneyTests(BrowserPortal portal) : IAsyncLifetime
             (second, OperatorEmail, "Die change, both expected"),
         ]);
         (await portal.WithDbAsync(db => db.Alarms.SingleAsync(a => a.Id == otherAsset))).State.ShouldBe(AlarmState.ActiveUnacknowledged);
+        var shelved = await portal.WithDbAsync(db => db.Alarms.SingleAsync(a => a.Id == first));
+        shelved.State.ShouldBe(AlarmState.Shelved);
+        shelved.ShelveReason.ShouldBe("Die change until noon");
+        var shelvedAt = (await portal.WithDbAsync(db => db.AlarmEvents.SingleAsync(e => e.AlarmId == first && e.Kind == AlarmEventKind.Shelved))).At;
+        (shelved.ShelvedUntil!.Value - shelvedAt).ShouldBeInRange(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1), "the 15-minute choice, rounded up to the second");
+        shelved.Classification.ShouldBe(AlarmClassification.FalseAlarm);
         journey.ConsoleErrors.ShouldBeEmpty();
     }
 
