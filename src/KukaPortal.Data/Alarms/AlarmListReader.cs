@@ -27,13 +27,13 @@ public sealed class AlarmListReader(IDbContextFactory<PortalDbContext> dbFactory
     private static void Check(AlarmListQuery query)
     {
         if (query.Page < 0)
-            throw new ArgumentException("The page number cannot be negative.", nameof(query));
+            throw new ArgumentException("The page number cannot be negative.");
         if (query.PageSize is < 1 or > AlarmListQuery.MaxPageSize)
-            throw new ArgumentException($"A page holds 1 to {AlarmListQuery.MaxPageSize} alarms.", nameof(query));
+            throw new ArgumentException($"A page holds 1 to {AlarmListQuery.MaxPageSize} alarms.");
         if (query.RaisedFrom is { } from && query.RaisedTo is { } to && from >= to)
-            throw new ArgumentException("\"Raised from\" must be before \"raised to\".", nameof(query));
+            throw new ArgumentException("\"Raised from\" must be before \"raised to\".");
         if (query.Unclassified && query.Classification is not null)
-            throw new ArgumentException("Choose either a classification or \"unclassified\", not both.", nameof(query));
+            throw new ArgumentException("Choose either a classification or \"unclassified\", not both.");
     }
 
     private static IQueryable<Alarm> Filter(IQueryable<Alarm> alarms, AlarmListQuery q)

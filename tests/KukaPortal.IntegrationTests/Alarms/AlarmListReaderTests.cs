@@ -103,6 +103,6 @@ public class AlarmListReaderTests(PortalFactory portal) : AlarmTest(portal)
     public async Task A_period_that_ends_before_it_starts_is_refused_with_a_sentence()
     {
         var error = await Should.ThrowAsync<ArgumentException>(() => ReadAsync(new AlarmListQuery { RaisedFrom = Day, RaisedTo = Day.AddDays(-1) }));
-        error.Message.ShouldStartWith("\"Raised from\" must be before \"raised to\".");
+        error.Message.ShouldBe("\"Raised from\" must be before \"raised to\".");
     }
 }

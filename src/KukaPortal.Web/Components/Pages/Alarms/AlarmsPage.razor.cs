@@ -79,7 +79,7 @@ public partial class AlarmsPage : IDisposable
         catch (ArgumentException e)
         {
             _page = new AlarmListPage([], 0);
-            _problem = e.Message.Split(" (Parameter")[0];
+            _problem = e.Message;
         }
         finally
         {
