@@ -122,8 +122,14 @@ namespace KukaPortal.Migrations.Migrations
                         .HasDatabaseName("ix_alarms_shelved_until")
                         .HasFilter("state = 'Shelved'");
 
+                    b.HasIndex("AssetId", "RaisedAt")
+                        .HasDatabaseName("ix_alarms_asset_id_raised_at");
+
                     b.HasIndex("AssetId", "State")
                         .HasDatabaseName("ix_alarms_asset_id_state");
+
+                    b.HasIndex("State", "RaisedAt")
+                        .HasDatabaseName("ix_alarms_state_raised_at");
 
                     b.ToTable("alarms", (string)null);
                 });

@@ -51,6 +51,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AlarmStore>();
         builder.Services.AddSingleton<AssetAlarmModeStore>();
         builder.Services.AddSingleton<AlarmKpiReader>();
+        builder.Services.AddSingleton<AlarmListReader>();
+        builder.Services.AddSingleton<AlarmDetailReader>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<FloorReader>();
         builder.Services.AddSingleton<ModelPromotion>();

@@ -14,13 +14,44 @@ namespace KukaPortal.Data.Alarms;
 public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time, IOptions<AlarmOptions> options)
 {
     public Task<AlarmCommandResult> AcknowledgeAsync(long alarmId, string user, string? comment, CancellationToken ct) =>
-        ChangeAsync(alarmId, (alarm, now) =>
+        ChangeAsync(alarmId, (alarm, now) => Acknowledge(alarm, now, user, comment), ct);
+
+    /// <summary>
+    /// Acknowledges several alarms with one comment, in one transaction (rows locked in id order, so two
+    /// bulk acknowledgements cannot deadlock). Alarms already acknowledged or cleared, and those whose state
+    /// does not allow it (shelved, out of service, suppressed), are skipped with the reason; each acknowledged
+    /// alarm gets its own event, exactly as a single acknowledgement would.
+    /// </summary>
+    public async Task<BulkAcknowledgeResult> AcknowledgeManyAsync(IReadOnlyCollection<long> alarmIds, string user, string? comment, CancellationToken ct)
+    {
+        var ids = alarmIds.Distinct().Order().ToArray();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var alarms = await db.Alarms.FromSql($"SELECT * FROM alarms WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToDictionaryAsync(a => a.Id, ct);
+        var now = time.GetUtcNow();
+        var acknowledged = new List<Alarm>();
+        var skipped = new List<SkippedAlarm>();
+        foreach (var id in ids)
         {
-            if (!alarm.Apply(AlarmLifecycle.Acknowledge(alarm.Status), AlarmEventKind.Acknowledged, now, user, comment)) return false;
-            alarm.AcknowledgedBy = user;
-            alarm.AcknowledgedAt = now;
-            return true;
-        }, ct);
+            if (!alarms.TryGetValue(id, out var alarm))
+            {
+                skipped.Add(new SkippedAlarm(id, "There is no such alarm."));
+                continue;
+            }
+            try
+            {
+                if (Acknowledge(alarm, now, user, comment)) acknowledged.Add(alarm);
+                else skipped.Add(new SkippedAlarm(id, alarm.State == AlarmState.Normal ? "Already cleared and acknowledged." : "Already acknowledged."));
+            }
+            catch (AlarmRuleViolationException e)
+            {
+                skipped.Add(new SkippedAlarm(id, e.Message));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new BulkAcknowledgeResult(acknowledged, skipped);
+    }
 
     /// <summary>Shelves for <paramref name="minutes"/> with a reason; shelving a shelved alarm keeps its first expiry.</summary>
     public Task<AlarmCommandResult> ShelveAsync(long alarmId, int minutes, string? reason, string user, CancellationToken ct)
@@ -74,6 +105,14 @@ public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
     private static DateTimeOffset CeilingToSecond(DateTimeOffset t) =>
         new(t.Ticks + (TimeSpan.TicksPerSecond - t.Ticks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond, t.Offset);
 
+    private static bool Acknowledge(Alarm alarm, DateTimeOffset now, string user, string? comment)
+    {
+        if (!alarm.Apply(AlarmLifecycle.Acknowledge(alarm.Status), AlarmEventKind.Acknowledged, now, user, comment)) return false;
+        alarm.AcknowledgedBy = user;
+        alarm.AcknowledgedAt = now;
+        return true;
+    }
+
     private static bool Unshelve(Alarm alarm, DateTimeOffset now, string? user, string? comment)
     {
         if (!alarm.Apply(AlarmLifecycle.Unshelve(alarm.Status), AlarmEventKind.Unshelved, now, user, comment)) return false;
@@ -97,3 +136,8 @@ public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
 }
 
 public sealed record AlarmCommandResult(Alarm? Alarm, bool Changed);
+
+/// <summary>What a bulk acknowledgement did: the alarms it acknowledged and, for each one it left alone, why.</summary>
+public sealed record BulkAcknowledgeResult(IReadOnlyList<Alarm> Acknowledged, IReadOnlyList<SkippedAlarm> Skipped);
+
+public sealed record SkippedAlarm(long AlarmId, string Reason);

@@ -21,6 +21,9 @@ internal sealed class AlarmConfiguration : IEntityTypeConfiguration<Alarm>
         alarm.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.AlarmId).OnDelete(DeleteBehavior.Cascade);
         alarm.HasIndex(a => new { a.AssetId, a.State });
         alarm.HasIndex(a => a.RaisedAt);
+        // The alarm list's filters: one asset's alarms in a period, and the alarms in some states, both newest first.
+        alarm.HasIndex(a => new { a.AssetId, a.RaisedAt });
+        alarm.HasIndex(a => new { a.State, a.RaisedAt });
         // The shelf-expiry service's query: only shelved rows carry an expiry worth looking at.
         alarm.HasIndex(a => a.ShelvedUntil).HasFilter("state = 'Shelved'");
     }

@@ -18,6 +18,7 @@ public static class MonitoringExtensions
         }
         builder.Services.AddSingleton<WindowPushThrottle>();
         builder.Services.AddSingleton<MonitoringNotifier>();
+        builder.Services.AddSingleton<AlarmCommands>();
         builder.Services.AddSingleton<ScoreBatchPublisher>();
         return builder;
     }

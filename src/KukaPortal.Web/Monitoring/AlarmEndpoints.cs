@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace KukaPortal.Web.Monitoring;
 
-/// <summary>What operators do to one alarm: acknowledge, shelve, unshelve, classify; and its event history.</summary>
+/// <summary>What operators do to alarms (through <see cref="AlarmCommands"/>): acknowledge one or many, shelve, unshelve, classify; and an alarm's event history.</summary>
 public static class AlarmEndpoints
 {
     public sealed record AcknowledgeRequest(string? Comment);
@@ -19,36 +19,54 @@ public static class AlarmEndpoints
 
     public sealed record ClassifyRequest(string? Classification, string? Comment);
 
+    public sealed record BulkAcknowledgeRequest(IReadOnlyList<long>? AlarmIds, string? Comment);
+
+    public sealed record BulkAcknowledgeView(IReadOnlyList<long> Acknowledged, IReadOnlyList<SkippedAlarm> Skipped);
+
+    /// <summary>Most alarms one bulk acknowledgement may name (a page of the alarm list at most).</summary>
+    public const int MaxBulkAlarms = AlarmListQuery.MaxPageSize;
+
     public static IEndpointRouteBuilder MapAlarmEndpoints(this IEndpointRouteBuilder app)
     {
-        var alarms = app.MapGroup("/api/alarms/{alarmId:long}");
-
-        alarms.MapPost("/acknowledge", (long alarmId, AcknowledgeRequest request, ClaimsPrincipal user, AlarmStore store, MonitoringNotifier notifier, CancellationToken ct) =>
-                Run(() => store.AcknowledgeAsync(alarmId, UserName(user), request.Comment, ct), notifier))
+        app.MapPost("/api/alarms/acknowledge", async (BulkAcknowledgeRequest request, ClaimsPrincipal user, AlarmCommands commands, CancellationToken ct) =>
+            {
+                if (request.AlarmIds is not { Count: > 0 } ids)
+                    return AlarmProblems.BadRequest("Name the alarms to acknowledge: alarmIds must hold at least one id.");
+                if (ids.Count > MaxBulkAlarms)
+                    return AlarmProblems.BadRequest($"At most {MaxBulkAlarms} alarms can be acknowledged at once.");
+                var result = await commands.AcknowledgeManyAsync(ids, UserName(user), request.Comment, ct);
+                return Results.Ok(new BulkAcknowledgeView(result.Acknowledged.Select(a => a.Id).ToList(), result.Skipped));
+            })
             .RequireAuthorization(PortalPolicies.Operate);
 
-        alarms.MapPost("/shelve", (long alarmId, ShelveRequest request, ClaimsPrincipal user, AlarmStore store, MonitoringNotifier notifier,
+        var alarms = app.MapGroup("/api/alarms/{alarmId:long}");
+
+        alarms.MapPost("/acknowledge", (long alarmId, AcknowledgeRequest request, ClaimsPrincipal user, AlarmCommands commands, CancellationToken ct) =>
+                Run(() => commands.AcknowledgeAsync(alarmId, UserName(user), request.Comment, ct)))
+            .RequireAuthorization(PortalPolicies.Operate);
+
+        alarms.MapPost("/shelve", (long alarmId, ShelveRequest request, ClaimsPrincipal user, AlarmCommands commands,
                 IOptions<AlarmOptions> options, CancellationToken ct) =>
             {
                 if (request.Minutes is null)
                     return Task.FromResult(AlarmProblems.BadRequest("Shelving needs an expiry: give minutes (for example 60)."));
                 if (ShelveRules.Validate(request.Minutes.Value, request.Reason, options.Value.MaxShelveDuration) is { } problem)
                     return Task.FromResult(AlarmProblems.BadRequest(problem));
-                return Run(() => store.ShelveAsync(alarmId, request.Minutes.Value, request.Reason, UserName(user), ct), notifier);
+                return Run(() => commands.ShelveAsync(alarmId, request.Minutes.Value, request.Reason, UserName(user), ct));
             })
             .RequireAuthorization(PortalPolicies.Operate);
 
-        alarms.MapPost("/unshelve", (long alarmId, UnshelveRequest? request, ClaimsPrincipal user, AlarmStore store, MonitoringNotifier notifier, CancellationToken ct) =>
-                Run(() => store.UnshelveAsync(alarmId, UserName(user), request?.Comment, ct), notifier))
+        alarms.MapPost("/unshelve", (long alarmId, UnshelveRequest? request, ClaimsPrincipal user, AlarmCommands commands, CancellationToken ct) =>
+                Run(() => commands.UnshelveAsync(alarmId, UserName(user), request?.Comment, ct)))
             .RequireAuthorization(PortalPolicies.Operate);
 
-        alarms.MapPost("/classify", (long alarmId, ClassifyRequest request, ClaimsPrincipal user, AlarmStore store, MonitoringNotifier notifier, CancellationToken ct) =>
+        alarms.MapPost("/classify", (long alarmId, ClassifyRequest request, ClaimsPrincipal user, AlarmCommands commands, CancellationToken ct) =>
             {
                 if (!Enum.TryParse<AlarmClassification>(request.Classification, ignoreCase: true, out var classification)
                     || !Enum.IsDefined(classification) || int.TryParse(request.Classification, out _))
                     return Task.FromResult(AlarmProblems.BadRequest(
                         $"classification must be one of {string.Join(", ", Enum.GetNames<AlarmClassification>())}."));
-                return Run(() => store.ClassifyAsync(alarmId, classification, request.Comment, UserName(user), ct), notifier);
+                return Run(() => commands.ClassifyAsync(alarmId, classification, request.Comment, UserName(user), ct));
             })
             .RequireAuthorization(PortalPolicies.Operate);
 
@@ -70,12 +88,11 @@ public static class AlarmEndpoints
 
     internal static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 
-    private static Task<IResult> Run(Func<Task<AlarmCommandResult>> operation, MonitoringNotifier notifier) =>
+    private static Task<IResult> Run(Func<Task<AlarmCommandResult>> operation) =>
         AlarmProblems.RunAsync(async () =>
         {
             var result = await operation();
             if (result.Alarm is null) return Results.NotFound();
-            if (result.Changed) await notifier.AlarmChangedAsync(result.Alarm);
             return Results.Ok(AlarmView.From(result.Alarm, result.Changed));
         });
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KukaPortal.Web.Monitoring;
 
-/// <summary>Live push to dashboards: one group per asset, plus catch-up from the database after a reconnect.</summary>
+/// <summary>Live push to dashboards: one group per asset and one for all alarms, plus catch-up from the database after a reconnect.</summary>
 [Authorize]
 public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) : Hub<IMonitoringClient>
 {
@@ -21,6 +21,13 @@ public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) 
         w => new WindowPoint(w.Sequence, w.RunId, w.WindowIndex, w.At, w.StartSeconds, w.EndSeconds, w.Score, w.Calibrated, w.AboveThreshold);
 
     public static string AssetGroup(int assetId) => $"asset:{assetId}";
+
+    /// <summary>Hears every asset's alarm changes (and nothing else): the alarm list watches the whole plant.</summary>
+    public const string AlarmsGroup = "alarms";
+
+    public Task JoinAlarms() => Groups.AddToGroupAsync(Context.ConnectionId, AlarmsGroup);
+
+    public Task LeaveAlarms() => Groups.RemoveFromGroupAsync(Context.ConnectionId, AlarmsGroup);
 
     public Task JoinAsset(int assetId) => Groups.AddToGroupAsync(Context.ConnectionId, AssetGroup(assetId));
 

@@ -18,8 +18,9 @@ public sealed class MonitoringNotifier(
     public Task WindowsScoredAsync(int assetId, IReadOnlyList<WindowScoreRow> rows) =>
         windows.EnqueueAsync(assetId, rows.Select(ToPoint).ToArray());
 
+    /// <summary>Goes to the asset's group and to the all-alarms group (the alarm list).</summary>
     public Task AlarmChangedAsync(Alarm alarm) =>
-        SendAsync(alarm.AssetId, (c, sequence) => c.AlarmChanged(new AlarmChanged(
+        SendAsync(alarm.AssetId, [MonitoringHub.AlarmsGroup], (c, sequence) => c.AlarmChanged(new AlarmChanged(
             alarm.AssetId, alarm.Id, alarm.State.ToString(), alarm.RaisedAt, alarm.PeakCalibrated, alarm.AcknowledgedBy,
             alarm.Priority.ToString(), alarm.Classification?.ToString(), alarm.ShelvedUntil, sequence)));
 
@@ -34,11 +35,15 @@ public sealed class MonitoringNotifier(
     public Task AssetStatusAsync(AssetStatusChanged status) =>
         SendAsync(status.AssetId, (c, sequence) => c.AssetStatus(status with { Sequence = sequence }));
 
-    private async Task SendAsync(int assetId, Func<IMonitoringClient, long, Task> send)
+    private Task SendAsync(int assetId, Func<IMonitoringClient, long, Task> send) => SendAsync(assetId, [], send);
+
+    private async Task SendAsync(int assetId, string[] alsoTo, Func<IMonitoringClient, long, Task> send)
     {
         try
         {
-            await send(hub.Clients.Group(MonitoringHub.AssetGroup(assetId)), await LastSequenceAsync(assetId));
+            // Dashboards join one group per connection (the live chart its asset, the alarm list all alarms), so no client hears it twice.
+            var groups = alsoTo.Length == 0 ? hub.Clients.Group(MonitoringHub.AssetGroup(assetId)) : hub.Clients.Groups([MonitoringHub.AssetGroup(assetId), .. alsoTo]);
+            await send(groups, await LastSequenceAsync(assetId));
         }
         catch (Exception e)
         {

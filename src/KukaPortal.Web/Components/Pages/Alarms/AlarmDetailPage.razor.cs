@@ -1,0 +1,49 @@
+using KukaPortal.Core.Alarms;
+using KukaPortal.Data.Alarms;
+using KukaPortal.Web.Components.Alarms;
+using Microsoft.AspNetCore.Components;
+
+namespace KukaPortal.Web.Components.Pages.Alarms;
+
+/// <summary>One alarm: its header, score trace, worst window and full history, with the same actions as the list.</summary>
+public partial class AlarmDetailPage
+{
+    private AlarmDetail? _detail;
+    private object _traceOptions = new { };
+    private bool _loading = true;
+
+    [Parameter] public long AlarmId { get; set; }
+    [Inject] private AlarmDetailReader Reader { get; set; } = default!;
+
+    private string TraceSummary => _detail is null ? "" :
+        $"{_detail.Trace.Count(p => p.Calibrated >= 1)} of {_detail.Trace.Count} windows shown are above the threshold; the peak is {_detail.Alarm.PeakCalibrated:F2}× the threshold.";
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _detail = await Reader.ReadAsync(AlarmId, CancellationToken.None);
+        _traceOptions = _detail is null ? new { } : AlarmTraceChart.Options(_detail);
+        _loading = false;
+    }
+
+    private async Task OnAlarmsChangedAsync(long[] alarmIds)
+    {
+        // An empty list means the feed reconnected and anything may have changed.
+        if (alarmIds.Length > 0 && !alarmIds.Contains(AlarmId)) return;
+        await InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        });
+    }
+
+    private static string Kind(AlarmEventKind kind) => kind switch
+    {
+        AlarmEventKind.ReturnedToNormal => "Condition cleared",
+        AlarmEventKind.RemovedFromService => "Removed from service",
+        AlarmEventKind.ReturnedToService => "Returned to service",
+        AlarmEventKind.PriorityChanged => "Priority changed",
+        _ => kind.ToString(),
+    };
+}
