@@ -1,6 +1,7 @@
 using KukaPortal.Web.Auth;
 using KukaPortal.Web.Components;
 using KukaPortal.Web.Health;
+using KukaPortal.Web.History;
 using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
@@ -54,6 +55,7 @@ public static class UiExtensions
         app.MapRecordingEndpoints();
         app.MapJobEndpoints();
         app.MapAlarmEndpoints();
+        app.MapHistoryExportEndpoints();
         app.MapStreamingEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
