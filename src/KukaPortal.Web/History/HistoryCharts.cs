@@ -41,7 +41,12 @@ public static class HistoryCharts
         stroke = new { width = new[] { 1, 2 }, curve = "stepline" },
         colors = new[] { "#ffb74d", "#81c784" },
         xaxis = new { type = "datetime", labels = new { datetimeUTC = true } },
-        yaxis = new { min = 0, labels = new { formatter = "number" }, title = new { text = "alarms per 10 min" } },
+        // Both target lines stay in view even for a quiet period.
+        yaxis = new
+        {
+            min = 0, max = Math.Max(ManageablePer10Minutes + 0.5, rate.Count == 0 ? 0 : rate.Max(p => p.MaxPer10Minutes) + 0.5),
+            labels = new { formatter = "number" }, title = new { text = "alarms per 10 min" },
+        },
         annotations = new
         {
             yaxis = new[]

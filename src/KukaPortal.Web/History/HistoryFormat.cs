@@ -12,7 +12,7 @@ public static class HistoryFormat
     {
         null => "–",
         { TotalSeconds: < 60 } s => $"{s.TotalSeconds:0} s",
-        { TotalMinutes: < 60 } m => $"{(int)m.TotalMinutes} min {m.Seconds} s",
+        { TotalMinutes: < 60 } m => m.Seconds == 0 ? $"{(int)m.TotalMinutes} min" : $"{(int)m.TotalMinutes} min {m.Seconds} s",
         { TotalHours: < 48 } h => $"{(int)h.TotalHours} h {h.Minutes} min",
         { } l => $"{(int)l.TotalDays} d {l.Hours} h",
     };
