@@ -9,7 +9,8 @@ namespace KukaPortal.Web.History;
 /// </summary>
 public sealed class CsvWriter(Stream stream) : IAsyncDisposable
 {
-    private readonly StreamWriter writer = new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024) { NewLine = "\r\n" };
+    // leaveOpen: the stream is the response body, which ASP.NET Core owns.
+    private readonly StreamWriter writer = new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\r\n" };
 
     public Task WriteRowAsync(params object?[] fields) =>
         writer.WriteLineAsync(string.Join(',', fields.Select(Field)));
