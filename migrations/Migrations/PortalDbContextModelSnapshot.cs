@@ -759,6 +759,46 @@ namespace KukaPortal.Migrations.Migrations
                     b.ToTable("sample_chunks", (string)null);
                 });
 
+            modelBuilder.Entity("KukaPortal.Data.Entities.ScoreRollup", b =>
+                {
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_id");
+
+                    b.Property<int>("BucketSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("bucket_seconds");
+
+                    b.Property<DateTimeOffset>("Bucket")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("AboveThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("above_threshold");
+
+                    b.Property<double>("MaxCalibrated")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_calibrated");
+
+                    b.Property<double>("MinCalibrated")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_calibrated");
+
+                    b.Property<double>("SumCalibrated")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_calibrated");
+
+                    b.Property<int>("Windows")
+                        .HasColumnType("integer")
+                        .HasColumnName("windows");
+
+                    b.HasKey("AssetId", "BucketSeconds", "Bucket")
+                        .HasName("pk_score_rollups");
+
+                    b.ToTable("score_rollups", (string)null);
+                });
+
             modelBuilder.Entity("KukaPortal.Data.Entities.StreamRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1207,6 +1247,16 @@ namespace KukaPortal.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sample_chunks_stream_runs_run_id");
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.ScoreRollup", b =>
+                {
+                    b.HasOne("KukaPortal.Data.Entities.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_score_rollups_assets_asset_id");
                 });
 
             modelBuilder.Entity("KukaPortal.Data.Entities.StreamRun", b =>

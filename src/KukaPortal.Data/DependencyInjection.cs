@@ -5,6 +5,7 @@ using KukaPortal.Data.Floor;
 using KukaPortal.Data.Jobs;
 using KukaPortal.Data.Models;
 using KukaPortal.Data.Scores;
+using KukaPortal.Data.Scores.History;
 using KukaPortal.Data.Scores.Partitions;
 using KukaPortal.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,9 @@ public static class DependencyInjection
             .Validate(o => o.RetentionDays >= 1, $"{ScoreOptions.Section}:RetentionDays must be at least 1 day.").ValidateOnStart();
         builder.Services.AddSingleton<ScorePartitionMaintainer>();
         builder.Services.AddSingleton<ScorePartitionRetention>();
+        builder.Services.AddSingleton<ScoreRollupRetention>();
         builder.Services.AddHostedService<ScoreRetentionService>();
+        builder.Services.AddSingleton<ScoreHistoryReader>();
         builder.Services.AddSingleton<ScoreBatchWriter>();
         builder.Services.AddOptions<AlarmOptions>().BindConfiguration(AlarmOptions.Section)
             .Validate(AlarmOptions.BandsRise, "Alarms: the priority bands must rise: LowAt <= MediumAt <= HighAt <= UrgentAt.")
@@ -53,6 +56,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AlarmKpiReader>();
         builder.Services.AddSingleton<AlarmListReader>();
         builder.Services.AddSingleton<AlarmDetailReader>();
+        builder.Services.AddSingleton<AlarmHistoryReader>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<FloorReader>();
         builder.Services.AddSingleton<ModelPromotion>();

@@ -19,6 +19,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AssetApiKey> AssetApiKeys => Set<AssetApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<WhatIfReplay> WhatIfReplays => Set<WhatIfReplay>();
+    public DbSet<ScoreRollup> ScoreRollups => Set<ScoreRollup>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using KukaPortal.Data.Alarms;
 using KukaPortal.Data.Entities;
+using KukaPortal.Data.Scores.History;
 using KukaPortal.Data.Scores.Partitions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -38,6 +39,8 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
         {
             await AdvanceSequenceAsync(connection, batch.AssetId, rows[^1].Sequence, ct);
             await CopyAsync(connection, rows, fresh, ct);
+            // Only the rows just copied: a re-sent batch's stored windows are in neither list.
+            await ScoreRollupWriter.AddAsync(connection, batch.AssetId, rows, ct);
         }
 
         var alarms = AffectsAlarms(batch) ? await ApplyAlarmChangesAsync(connection, transaction, batch, now, ct) : [];

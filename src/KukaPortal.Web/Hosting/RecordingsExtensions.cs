@@ -9,6 +9,7 @@ public static class RecordingsExtensions
         builder.Services.AddSingleton<RecordingImporter>();
         builder.Services.AddSingleton<RecordingLoader>();
         builder.Services.AddSingleton<UploadReceiver>();
+        builder.Services.AddSingleton<StagedUploads>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using KukaPortal.Web.Auth;
 using KukaPortal.Web.Components;
 using KukaPortal.Web.Health;
+using KukaPortal.Web.History;
 using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Models;
 using KukaPortal.Web.Monitoring;
@@ -56,6 +57,7 @@ public static class UiExtensions
         app.MapJobEndpoints();
         app.MapModelEndpoints();
         app.MapAlarmEndpoints();
+        app.MapHistoryExportEndpoints();
         app.MapStreamingEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -13,12 +13,14 @@ public static class RecordingEndpoints
     /// raw body with ?fileName= (scripts). Streamed to disk as they arrive, with no size limit; all
     /// files of one upload are accepted together or not at all. Query: purpose=normal|scoring,
     /// delimiter, timestampColumn, labelColumn, excludeColumns (comma-separated), missing=reject|interpolate|dropRows.
+    /// With stage=validate nothing is stored yet: the reports come back with an uploadId to confirm or discard
+    /// (see <see cref="StagedUploadEndpoints"/>); without it, an accepted upload is stored at once (scripts).
     /// </summary>
     public static IEndpointRouteBuilder MapRecordingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/assets/{assetId:int}/recordings", async (
                 int assetId, string? fileName, HttpRequest request, ClaimsPrincipal user,
-                UploadReceiver receiver, RecordingImporter importer, CancellationToken ct) =>
+                UploadReceiver receiver, RecordingImporter importer, StagedUploads staging, CancellationToken ct) =>
             {
                 if (ParseRequest(request.Query) is not { } import)
                     return Results.Problem(Usage, statusCode: 400, title: "Unknown upload option");
@@ -31,12 +33,15 @@ public static class RecordingEndpoints
                 {
                     return Results.Problem(e.Message, statusCode: 400, title: "The upload could not be received");
                 }
+                if (request.Query["stage"].FirstOrDefault() == "validate")
+                    return await StagedUploadEndpoints.StageAsync(assetId, files, import, user.Identity?.Name, receiver, importer, staging, ct);
                 var outcome = await importer.ImportAsync(assetId, files, import, user.Identity?.Name, ct);
                 return outcome.Succeeded ? Results.Ok(Accepted(outcome)) : Rejected(outcome);
             })
             .RequireAuthorization(PortalPolicies.Engineer)
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+        app.MapStagedUploadEndpoints();
         return app;
     }
 
@@ -60,7 +65,7 @@ public static class RecordingEndpoints
         }, missing);
     }
 
-    private static object Accepted(ImportOutcome outcome) => new
+    internal static object Accepted(ImportOutcome outcome) => new
     {
         Recordings = outcome.Recordings.Select(r => new
         {
@@ -71,7 +76,7 @@ public static class RecordingEndpoints
         outcome.Skipped,
     };
 
-    private static IResult Rejected(ImportOutcome outcome) => Results.Problem(
+    internal static IResult Rejected(ImportOutcome outcome) => Results.Problem(
         detail: string.Join(" ", outcome.Problems),
         statusCode: StatusCodes.Status422UnprocessableEntity,
         title: "The upload was rejected; nothing was stored",

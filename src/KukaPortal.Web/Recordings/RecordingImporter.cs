@@ -32,12 +32,23 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
         }
     }
 
-    private async Task<ImportOutcome> ImportOrRejectAsync(int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request,
-        string? user, List<string> written, CancellationToken ct)
+    /// <summary>
+    /// Reads and validates the files exactly as an import would, but stores nothing and keeps the received files:
+    /// the first step of the page's validate → confirm flow. Null when the files would be accepted, else the rejection.
+    /// </summary>
+    public async Task<(ImportOutcome? Rejection, IReadOnlyList<RecordingReport> Reports, IReadOnlyList<SkippedFile> Skipped)> ValidateAsync(
+        int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (batch, rejection) = await CheckAsync(db, assetId, files, request, ct);
+        return (rejection, rejection?.Reports ?? batch!.Reports, rejection?.Skipped ?? batch!.Skipped);
+    }
+
+    private async Task<(ValidatedBatch? Batch, ImportOutcome? Rejection)> CheckAsync(
+        PortalDbContext db, int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request, CancellationToken ct)
+    {
         if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct))
-            return Rejected($"Asset {assetId} does not exist.");
+            return (null, Rejected($"Asset {assetId} does not exist."));
 
         var expected = await db.Recordings.AsNoTracking().Where(r => r.AssetId == assetId)
             .OrderBy(r => r.Id).Select(r => r.Channels).FirstOrDefaultAsync(ct);
@@ -45,12 +56,21 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
         var batch = await RecordingValidator.ValidateAsync(sources, request.ReadOptions, ReadLimits.Default,
             new ValidationOptions { ExpectedChannels = expected, MissingValues = request.MissingValues }, ct);
         if (!batch.Accepted)
-            return new ImportOutcome([], batch.Reports, batch.Skipped);
+            return (null, new ImportOutcome([], batch.Reports, batch.Skipped));
         if (expected is null && SameChannelsProblem(batch) is { } mismatch)
-            return Rejected(mismatch.Problem, mismatch.Source);
+            return (null, Rejected(mismatch.Problem, mismatch.Source));
+        return (batch, null);
+    }
+
+    private async Task<ImportOutcome> ImportOrRejectAsync(int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request,
+        string? user, List<string> written, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (batch, rejection) = await CheckAsync(db, assetId, files, request, ct);
+        if (rejection is not null) return rejection;
 
         var recordings = new List<Recording>();
-        foreach (var validated in batch.Recordings)
+        foreach (var validated in batch!.Recordings)
         {
             var parsed = validated.Recording!;
             var series = validated.Cleaned!;

@@ -41,6 +41,20 @@ public sealed record UploadOutcome(string? Summary, string? Error, IReadOnlyList
         return new(null, $"The upload failed (HTTP {status}); nothing was stored.");
     }
 
+    /// <summary>The id of a staged upload (the answer to <c>stage=validate</c>), or null for any other answer.</summary>
+    public static Guid? StagedUploadId(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("uploadId", out var id) && id.TryGetGuid(out var guid) ? guid : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The first few warnings of the validation reports (repaired gaps, constant channels …), then how many more.</summary>
     private static IReadOnlyList<string> WarningsOf(JsonElement root)
     {

@@ -9,5 +9,6 @@ public static class BenchCommand
     {
         BenchImportCommand.Create(),
         BenchPersistenceCommand.Create(),
+        BenchHistoryCommand.Create(),
     };
 }

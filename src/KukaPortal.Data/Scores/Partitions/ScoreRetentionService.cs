@@ -1,10 +1,11 @@
+using KukaPortal.Data.Scores.History;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KukaPortal.Data.Scores.Partitions;
 
-/// <summary>Runs <see cref="ScorePartitionRetention"/> at start and then every hour (on the injected clock).</summary>
-public sealed class ScoreRetentionService(ScorePartitionRetention retention, TimeProvider time, ILogger<ScoreRetentionService> logger) : BackgroundService
+/// <summary>Runs <see cref="ScorePartitionRetention"/> and <see cref="ScoreRollupRetention"/> at start and then every hour (on the injected clock).</summary>
+public sealed class ScoreRetentionService(ScorePartitionRetention retention, ScoreRollupRetention rollups, TimeProvider time, ILogger<ScoreRetentionService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -17,6 +18,7 @@ public sealed class ScoreRetentionService(ScorePartitionRetention retention, Tim
                 var dropped = await retention.DropExpiredAsync(time.GetUtcNow(), stoppingToken);
                 if (dropped.Count > 0)
                     logger.LogInformation("Score retention dropped {Count} day partitions: {Partitions}", dropped.Count, string.Join(", ", dropped));
+                await rollups.DeleteExpiredMinutesAsync(time.GetUtcNow(), stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
