@@ -18,6 +18,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SampleChunk> SampleChunks => Set<SampleChunk>();
     public DbSet<AssetApiKey> AssetApiKeys => Set<AssetApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<JobLoss> JobLosses => Set<JobLoss>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

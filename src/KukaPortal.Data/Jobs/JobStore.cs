@@ -11,7 +11,7 @@ namespace KukaPortal.Data.Jobs;
 /// </summary>
 public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, JobSignal signal, TimeProvider time)
 {
-    public async Task<Job> EnqueueAsync(JobKind kind, int assetId, int recordingId, string? requestedBy, CancellationToken ct)
+    public async Task<Job> EnqueueAsync(JobKind kind, int assetId, int recordingId, string? requestedBy, CancellationToken ct, string? parameters = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = new Job
@@ -23,6 +23,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, JobSi
             RecordingId = recordingId,
             RequestedBy = requestedBy,
             CreatedAt = time.GetUtcNow(),
+            Parameters = parameters,
         };
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using KukaPortal.Data.Entities;
 using KukaPortal.Web.Jobs;
+using KukaPortal.Web.Training;
 
 namespace KukaPortal.Web.Hosting;
 
@@ -10,6 +11,8 @@ public static class JobExtensions
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
         builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section);
         builder.Services.AddSingleton<JobScheduler>();
+        builder.Services.AddSingleton<TrainingPlanner>();
+        builder.Services.AddSingleton<TrainingLossRecorder>();
         builder.Services.AddSingleton<TrainingCheckpointStore>();
         builder.Services.AddSingleton<IJobHandler, TrainJobHandler>();
         builder.Services.AddSingleton<IJobHandler, ScoreJobHandler>();
