@@ -1,4 +1,5 @@
 using KukaPortal.Data.Entities;
+using KukaPortal.Data.Training;
 using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Training;
 
@@ -13,6 +14,7 @@ public static class JobExtensions
         builder.Services.AddSingleton<JobScheduler>();
         builder.Services.AddSingleton<TrainingPlanner>();
         builder.Services.AddSingleton<TrainingLossRecorder>();
+        builder.Services.AddSingleton<TrainingReader>();
         builder.Services.AddSingleton<TrainingCheckpointStore>();
         builder.Services.AddSingleton<IJobHandler, TrainJobHandler>();
         builder.Services.AddSingleton<IJobHandler, ScoreJobHandler>();
