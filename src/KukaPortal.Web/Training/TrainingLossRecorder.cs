@@ -8,8 +8,7 @@ namespace KukaPortal.Web.Training;
 
 /// <summary>
 /// Stores a training job's progress reports as loss points (job_losses) and pushes them to the asset's
-/// dashboards. Reports arrive every <see cref="LossCadence"/> iterations, so this writes a few hundred rows
-/// per job at most. A retry re-reports iterations after its checkpoint; those rows are replaced.
+/// dashboards, about <see cref="LossCadence.MaxPoints"/> rows per job however long it runs. A retry re-reports iterations after its checkpoint; those rows are replaced.
 /// </summary>
 public sealed class TrainingLossRecorder(IDbContextFactory<PortalDbContext> dbFactory, MonitoringNotifier notifier)
 {
@@ -19,8 +18,8 @@ public sealed class TrainingLossRecorder(IDbContextFactory<PortalDbContext> dbFa
 
     public async Task RecordAsync(Job job, IReadOnlyList<TrainingProgress> reports, CancellationToken ct)
     {
-        if (reports.Count == 0) return;
-        var points = reports.Select(ToPoint).ToArray();
+        var points = reports.Where(r => LossCadence.Stores(r.Iteration, r.Iterations)).Select(ToPoint).ToArray();
+        if (points.Length == 0) return;
         var iterations = points.Select(p => p.Iteration).ToArray();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

@@ -37,9 +37,13 @@ public class LossHistoryTests
     [InlineData(30, 10)]
     [InlineData(1500, 10)]
     [InlineData(7000, 35)]
+    [InlineData(1_000_000, 100)]
     public void Runs_report_every_ten_iterations_or_often_enough_for_two_hundred_points(int iterations, int interval)
     {
         LossCadence.IntervalFor(iterations).ShouldBe(interval);
-        (iterations / LossCadence.IntervalFor(iterations)).ShouldBeLessThanOrEqualTo(LossCadence.MaxPoints);
+        var stored = Enumerable.Range(1, iterations / interval).Select(r => r * interval).Append(iterations).Distinct()
+            .Count(i => LossCadence.Stores(i, iterations));
+        stored.ShouldBeInRange(1, LossCadence.MaxPoints + 1);
+        LossCadence.Stores(iterations, iterations).ShouldBeTrue();
     }
 }
