@@ -403,6 +403,10 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Evaluation")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("evaluation");
+
                     b.Property<string>("Family")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -429,6 +433,10 @@ namespace KukaPortal.Migrations.Migrations
                     b.Property<int>("TrainingRecordingId")
                         .HasColumnType("integer")
                         .HasColumnName("training_recording_id");
+
+                    b.Property<string>("TrainingSummary")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("training_summary");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")
@@ -507,6 +515,10 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("not_before");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
                     b.Property<double>("Progress")
                         .HasColumnType("double precision")
                         .HasColumnName("progress");
@@ -539,6 +551,38 @@ namespace KukaPortal.Migrations.Migrations
                         .HasDatabaseName("ix_jobs_state_created_at");
 
                     b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.JobLoss", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Iteration")
+                        .HasColumnType("integer")
+                        .HasColumnName("iteration");
+
+                    b.Property<double?>("DiscriminatorAccuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("discriminator_accuracy");
+
+                    b.Property<double?>("DiscriminatorLoss")
+                        .HasColumnType("double precision")
+                        .HasColumnName("discriminator_loss");
+
+                    b.Property<double>("Reconstruction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reconstruction");
+
+                    b.Property<double?>("Validation")
+                        .HasColumnType("double precision")
+                        .HasColumnName("validation");
+
+                    b.HasKey("JobId", "Iteration")
+                        .HasName("pk_job_losses");
+
+                    b.ToTable("job_losses", (string)null);
                 });
 
             modelBuilder.Entity("KukaPortal.Data.Entities.PortalUser", b =>
@@ -1225,6 +1269,16 @@ namespace KukaPortal.Migrations.Migrations
                         .HasConstraintName("fk_models_assets_asset_id");
 
                     b.Navigation("Asset");
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.JobLoss", b =>
+                {
+                    b.HasOne("KukaPortal.Data.Entities.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_losses_jobs_job_id");
                 });
 
             modelBuilder.Entity("KukaPortal.Data.Entities.Recording", b =>

@@ -20,6 +20,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<WhatIfReplay> WhatIfReplays => Set<WhatIfReplay>();
     public DbSet<ScoreRollup> ScoreRollups => Set<ScoreRollup>();
+    public DbSet<JobLoss> JobLosses => Set<JobLoss>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,12 +15,16 @@ public static class RobotCsv
 
     public static string WithAnomaly(int rows, int anomalyStart, int anomalyLength, int seed = 2) => Build(rows, seed, anomalyStart, anomalyLength);
 
-    private static string Build(int rows, int seed, int anomalyStart, int anomalyLength)
+    /// <summary>Like <see cref="WithAnomaly"/>, with a <c>label</c> column (1 on the anomalous rows): a validation recording.</summary>
+    public static string Labelled(int rows, int anomalyStart, int anomalyLength, int seed = 2) => Build(rows, seed, anomalyStart, anomalyLength, labelled: true);
+
+    private static string Build(int rows, int seed, int anomalyStart, int anomalyLength, bool labelled = false)
     {
         var random = new Random(seed);
         var text = new StringBuilder();
         text.Append("timestamp");
         for (var c = 0; c < Channels; c++) text.Append(",axis").Append(c + 1).Append("_current");
+        if (labelled) text.Append(",label");
         text.Append('\n');
         for (var r = 0; r < rows; r++)
         {
@@ -33,6 +37,7 @@ public static class RobotCsv
                 if (anomalous) value += (c % 2 == 0 ? 3.0 : -3.0) * (0.5 + random.NextDouble());
                 text.Append(',').Append(value.ToString("G6", CultureInfo.InvariantCulture));
             }
+            if (labelled) text.Append(anomalous ? ",1" : ",0");
             text.Append('\n');
         }
         return text.ToString();

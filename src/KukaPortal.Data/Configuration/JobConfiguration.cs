@@ -13,6 +13,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         job.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
         job.Property(j => j.Message).HasMaxLength(1000);
         job.Property(j => j.LeaseOwner).HasMaxLength(200);
+        job.Property(j => j.Parameters).HasColumnType("jsonb");
         // The claim query scans queued jobs oldest first.
         job.HasIndex(j => new { j.State, j.CreatedAt });
         job.HasIndex(j => j.AssetId);

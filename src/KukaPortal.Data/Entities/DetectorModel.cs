@@ -26,4 +26,10 @@ public sealed class DetectorModel
     /// window's channel contributions. Recorded by the first scoring run; null for a model that never scored.
     /// </summary>
     public string[]? ChannelNames { get; set; }
+
+    /// <summary>How it was trained (JSON of <c>Training.TrainingSummary</c>): family, W, L, λ, data, final losses, threshold.</summary>
+    public string? TrainingSummary { get; set; }
+
+    /// <summary>Metrics on the labelled validation recording chosen for training (JSON of <c>Training.ModelEvaluation</c>); null without one.</summary>
+    public string? Evaluation { get; set; }
 }

@@ -42,4 +42,11 @@ public sealed class Job
 
     /// <summary>Someone asked to cancel the running job; its worker stops at the next step and marks it Cancelled.</summary>
     public bool CancelRequested { get; set; }
+
+    /// <summary>
+    /// What a training job trains (JSON of <c>Training.TrainingParameters</c>), fixed when it is queued so a
+    /// retried or resumed job trains the same thing; null for scoring jobs and for training jobs queued
+    /// before parameters existed (those train on <see cref="RecordingId"/> with the configured defaults).
+    /// </summary>
+    public string? Parameters { get; set; }
 }

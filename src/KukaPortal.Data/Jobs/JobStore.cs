@@ -11,7 +11,7 @@ namespace KukaPortal.Data.Jobs;
 /// </summary>
 public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, JobSignal signal, TimeProvider time)
 {
-    /// <param name="alongside">Adds rows that belong to the job (its parameters) so they commit with it: a worker never sees the job without them.</param>
+    /// <param name="alongside">Sets what belongs to the job (its parameters, its own rows) so they commit with it: a worker never sees the job without them.</param>
     public async Task<Job> EnqueueAsync(JobKind kind, int assetId, int recordingId, string? requestedBy, CancellationToken ct,
         Action<PortalDbContext, Job>? alongside = null)
     {

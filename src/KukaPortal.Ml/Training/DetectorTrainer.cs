@@ -32,12 +32,21 @@ public static class DetectorTrainer
         Action<TrainingProgress>? onProgress = null, CancellationToken ct = default, TrainingHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(normal);
+        return Train(TrainingSegments.Single(normal), settings, device, onProgress, ct, hooks);
+    }
+
+    /// <summary>Trains on several pieces of normal data at once; no window crosses from one piece into the next.</summary>
+    public static Detector Train(TrainingSegments segments, DetectorSettings settings, Device device,
+        Action<TrainingProgress>? onProgress = null, CancellationToken ct = default, TrainingHooks? hooks = null)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var normal = segments.Series;
         settings.Validate();
         RejectNonFinite(normal);
 
         var stride = settings.EffectiveStride;
         settings = settings with { Stride = stride };
-        var split = HoldOutSplit.Of(normal.Rows, settings.Window, stride, settings.ValidationFraction);
+        var split = HoldOutSplit.Of(segments.SegmentRows, settings.Window, stride, settings.ValidationFraction);
         var preprocessing = PreprocessingPipeline.Fit(FirstRows(normal, split.TrainingRows), new PreprocessingOptions { Scaler = settings.Scaler });
         var scaled = preprocessing.Transform(normal);
 
@@ -49,7 +58,7 @@ public static class DetectorTrainer
             var clock = Stopwatch.StartNew();
             var outcome = settings.Family.IsClosedForm()
                 ? ModelCatalog.FitClosedForm(settings, model, scaled, split, device)
-                : GradientTraining.Run(model, settings, scaled, split, device, onProgress, ct, hooks, RunFingerprint(settings, normal));
+                : GradientTraining.Run(model, settings, scaled, split, device, onProgress, ct, hooks, RunFingerprint(settings, segments));
 
             var heldOutScores = ReconstructionScorer.Scores(model, scaled, split.HeldOut, device, ScoringBatch);
             // A perfect reconstruction would give a zero threshold; keep calibrated scores finite.
@@ -89,8 +98,12 @@ public static class DetectorTrainer
     }
 
     /// <summary>A checkpoint belongs to one run: the same settings on the same data.</summary>
-    private static string RunFingerprint(DetectorSettings settings, TimeSeries normal) =>
-        $"{JsonSerializer.Serialize(settings, ArtifactJson.Options)}|{TrainingDataFingerprint.Of(normal)}";
+    private static string RunFingerprint(DetectorSettings settings, TrainingSegments segments)
+    {
+        var fingerprint = $"{JsonSerializer.Serialize(settings, ArtifactJson.Options)}|{TrainingDataFingerprint.Of(segments.Series)}";
+        // One segment keeps the fingerprint of earlier versions, so their checkpoints still resume.
+        return segments.SegmentRows.Count == 1 ? fingerprint : $"{fingerprint}|segments:{string.Join(',', segments.SegmentRows)}";
+    }
 
     private static TimeSeries FirstRows(TimeSeries series, int rows) =>
         new(series.Channels, series.Values[..(rows * series.ChannelCount)]);

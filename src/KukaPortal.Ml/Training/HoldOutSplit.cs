@@ -12,9 +12,17 @@ public sealed record HoldOutSplit(IReadOnlyList<WindowSpan> Training, IReadOnlyL
     /// <summary>Rows before the held-out part: what the scaler may be fitted on.</summary>
     public int TrainingRows => HeldOut[0].StartRow;
 
-    public static HoldOutSplit Of(int rows, int window, int stride, double heldOutFraction)
+    public static HoldOutSplit Of(int rows, int window, int stride, double heldOutFraction) =>
+        Of([rows], window, stride, heldOutFraction);
+
+    /// <summary>
+    /// The same split over segments laid end to end (several recordings, or parts of them): windows never
+    /// cross a join, and the held-out windows come from the end of the last segment(s).
+    /// </summary>
+    public static HoldOutSplit Of(IReadOnlyList<int> segmentRows, int window, int stride, double heldOutFraction)
     {
-        var spans = WindowSlicer.Slice(rows, window, stride);
+        var rows = segmentRows.Sum();
+        var spans = SegmentWindows.Slice(segmentRows, window, stride);
         var heldOutCount = (int)Math.Ceiling(spans.Count * heldOutFraction);
         var firstHeldOut = spans.Count - heldOutCount;
         var training = spans.Take(Math.Max(0, firstHeldOut))

@@ -1,5 +1,7 @@
 using KukaPortal.Data.Entities;
+using KukaPortal.Data.Training;
 using KukaPortal.Web.Jobs;
+using KukaPortal.Web.Training;
 
 namespace KukaPortal.Web.Hosting;
 
@@ -10,6 +12,9 @@ public static class JobExtensions
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
         builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section);
         builder.Services.AddSingleton<JobScheduler>();
+        builder.Services.AddSingleton<TrainingPlanner>();
+        builder.Services.AddSingleton<TrainingLossRecorder>();
+        builder.Services.AddSingleton<TrainingReader>();
         builder.Services.AddSingleton<TrainingCheckpointStore>();
         builder.Services.AddSingleton<IJobHandler, TrainJobHandler>();
         builder.Services.AddSingleton<IJobHandler, ScoreJobHandler>();

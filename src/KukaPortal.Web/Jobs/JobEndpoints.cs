@@ -3,6 +3,7 @@ using KukaPortal.Data.Entities;
 using KukaPortal.Data.Jobs;
 using KukaPortal.Web.Auth;
 using KukaPortal.Web.Monitoring;
+using KukaPortal.Web.Training;
 
 namespace KukaPortal.Web.Jobs;
 
@@ -13,8 +14,8 @@ public static class JobEndpoints
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/assets/{assetId:int}/jobs").RequireAuthorization(PortalPolicies.Engineer);
-        group.MapPost("/train", (int assetId, JobRequest request, ClaimsPrincipal user, JobScheduler scheduler, CancellationToken ct) =>
-            Enqueue(() => scheduler.TrainAsync(assetId, request.RecordingId, user.Identity?.Name, ct)));
+        group.MapPost("/train", (int assetId, TrainingRequest request, ClaimsPrincipal user, JobScheduler scheduler, CancellationToken ct) =>
+            TrainAsync(assetId, request, user, scheduler, ct));
         group.MapPost("/score", (int assetId, JobRequest request, ClaimsPrincipal user, JobScheduler scheduler, CancellationToken ct) =>
             Enqueue(() => scheduler.ScoreAsync(assetId, request.RecordingId, user.Identity?.Name, ct)));
         app.MapGet("/api/jobs/{jobId:guid}", async (Guid jobId, JobStore jobs, CancellationToken ct) =>
@@ -38,6 +39,24 @@ public static class JobEndpoints
         job.Id, Kind = job.Kind.ToString(), State = job.State.ToString(), job.Progress, job.Message, job.Error, job.ModelId,
         job.Attempts, job.CancelRequested, job.NotBefore,
     };
+
+    /// <summary>Accepts the full training request, or the older <c>{ recordingId }</c>; says what retraining from feedback added.</summary>
+    private static async Task<IResult> TrainAsync(int assetId, TrainingRequest request, ClaimsPrincipal user, JobScheduler scheduler, CancellationToken ct)
+    {
+        try
+        {
+            var (job, plan) = await scheduler.TrainAsync(assetId, request, user.Identity?.Name, ct);
+            return Results.Accepted($"/api/jobs/{job.Id}", new
+            {
+                job.Id, State = job.State.ToString(), plan.Parameters,
+                FalseAlarmsAdded = plan.Feedback.Segments.Count, FalseAlarmsSkipped = plan.Feedback.Skipped.Count, SkippedBecause = plan.Feedback.Skipped,
+            });
+        }
+        catch (TrainingRequestException e)
+        {
+            return Results.Problem(e.Message, statusCode: e.StatusCode);
+        }
+    }
 
     private static async Task<IResult> Enqueue(Func<Task<Job>> enqueue)
     {

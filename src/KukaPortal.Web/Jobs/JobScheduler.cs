@@ -1,20 +1,40 @@
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
 using KukaPortal.Data.Jobs;
+using KukaPortal.Data.Training;
 using KukaPortal.Web.Monitoring;
+using KukaPortal.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace KukaPortal.Web.Jobs;
 
 /// <summary>Checks that a job makes sense before queueing it, so the user hears "no" at once instead of from a failed job.</summary>
-public sealed class JobScheduler(IDbContextFactory<PortalDbContext> dbFactory, JobStore jobs, MonitoringNotifier notifier)
+public sealed class JobScheduler(IDbContextFactory<PortalDbContext> dbFactory, JobStore jobs, MonitoringNotifier notifier, TrainingPlanner planner)
 {
+    /// <summary>Trains on one normal recording with the configured defaults; a refusal is an <see cref="InvalidOperationException"/>.</summary>
     public async Task<Job> TrainAsync(int assetId, int recordingId, string? user, CancellationToken ct)
     {
-        var recording = await FindRecordingAsync(assetId, recordingId, ct);
-        if (recording.Purpose != RecordingPurpose.Normal)
-            throw new InvalidOperationException($"'{recording.FileName}' was uploaded for scoring; train on a recording of normal operation.");
-        return await EnqueueAsync(JobKind.Train, assetId, recordingId, user, ct);
+        try
+        {
+            return (await TrainAsync(assetId, new TrainingRequest { RecordingId = recordingId }, user, ct)).Job;
+        }
+        catch (TrainingRequestException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Checks the request (<see cref="TrainingRequestException"/> when it cannot train) and queues a job that
+    /// stores its parameters, so a retry trains exactly the same thing.
+    /// </summary>
+    public async Task<(Job Job, TrainingPlan Plan)> TrainAsync(int assetId, TrainingRequest request, string? user, CancellationToken ct)
+    {
+        var plan = await planner.PlanAsync(assetId, request, ct);
+        var job = await jobs.EnqueueAsync(JobKind.Train, assetId, plan.Parameters.NormalRecordingIds[0], user, ct,
+            (_, queued) => queued.Parameters = TrainingJson.Write(plan.Parameters));
+        await notifier.JobProgressAsync(job);
+        return (job, plan);
     }
 
     public async Task<Job> ScoreAsync(int assetId, int recordingId, string? user, CancellationToken ct)

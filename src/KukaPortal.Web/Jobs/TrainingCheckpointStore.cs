@@ -29,7 +29,12 @@ public sealed class TrainingCheckpointStore(BlobStore blobs)
         File.Move(partial, path, overwrite: true);
     }
 
-    public void Delete(Guid jobId) => File.Delete(PathOf(jobId));
+    /// <summary>A run shorter than the checkpoint interval never made the folder; File.Delete throws on a missing folder.</summary>
+    public void Delete(Guid jobId)
+    {
+        var path = PathOf(jobId);
+        if (File.Exists(path)) File.Delete(path);
+    }
 
     private string PathOf(Guid jobId) => blobs.PathOf($"checkpoints/{jobId:N}.ckpt");
 }

@@ -6,6 +6,7 @@ public interface IMonitoringClient
     Task WindowsScored(WindowsScored message);
     Task AlarmChanged(AlarmChanged message);
     Task JobProgress(JobProgress message);
+    Task TrainingLoss(TrainingLoss message);
     Task ModelChanged(ModelChanged message);
     Task AssetStatus(AssetStatusChanged message);
 }

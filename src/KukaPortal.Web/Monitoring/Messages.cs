@@ -16,6 +16,12 @@ public sealed record AlarmChanged(
 
 public sealed record JobProgress(Guid JobId, int AssetId, string Kind, string State, double Progress, string? Message, double? Loss, long Sequence);
 
+/// <summary>One point of a training job's loss curves (discriminator values for adversarial families only).</summary>
+public sealed record LossPoint(int Iteration, double Reconstruction, double? Validation, double? DiscriminatorLoss, double? DiscriminatorAccuracy);
+
+/// <summary>Loss points a training job stored since the previous push; the page redraws from job_losses after a reconnect.</summary>
+public sealed record TrainingLoss(Guid JobId, int AssetId, IReadOnlyList<LossPoint> Points, long Sequence);
+
 public sealed record ModelChanged(int AssetId, int ModelId, int Version, long Sequence);
 
 /// <summary>

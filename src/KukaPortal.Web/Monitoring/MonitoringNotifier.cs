@@ -28,6 +28,9 @@ public sealed class MonitoringNotifier(
         SendAsync(job.AssetId, (c, sequence) => c.JobProgress(
             new JobProgress(job.Id, job.AssetId, job.Kind.ToString(), job.State.ToString(), job.Progress, job.Message, loss, sequence)));
 
+    public Task TrainingLossAsync(Job job, IReadOnlyList<LossPoint> points) =>
+        SendAsync(job.AssetId, (c, sequence) => c.TrainingLoss(new TrainingLoss(job.Id, job.AssetId, points, sequence)));
+
     public Task ModelChangedAsync(DetectorModel model) =>
         SendAsync(model.AssetId, (c, sequence) => c.ModelChanged(new ModelChanged(model.AssetId, model.Id, model.Version, sequence)));
 

@@ -1,0 +1,38 @@
+using KukaPortal.Data;
+using KukaPortal.Data.Entities;
+using KukaPortal.Ml.Training;
+using KukaPortal.Web.Monitoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace KukaPortal.Web.Training;
+
+/// <summary>
+/// Stores a training job's progress reports as loss points (job_losses) and pushes them to the asset's
+/// dashboards, about <see cref="LossCadence.MaxPoints"/> rows per job however long it runs. A retry re-reports iterations after its checkpoint; those rows are replaced.
+/// </summary>
+public sealed class TrainingLossRecorder(IDbContextFactory<PortalDbContext> dbFactory, MonitoringNotifier notifier)
+{
+    public static LossPoint ToPoint(TrainingProgress report) => new(
+        report.Iteration, report.Loss, report.ValidationLoss, report.Discriminator?.Loss,
+        report.Discriminator is { } d ? (d.AccuracyReal + d.AccuracyFake) / 2 : null);
+
+    public async Task RecordAsync(Job job, IReadOnlyList<TrainingProgress> reports, CancellationToken ct)
+    {
+        var points = reports.Where(r => LossCadence.Stores(r.Iteration, r.Iterations)).Select(ToPoint).ToArray();
+        if (points.Length == 0) return;
+        var iterations = points.Select(p => p.Iteration).ToArray();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.JobLosses.Where(l => l.JobId == job.Id && iterations.Contains(l.Iteration)).ExecuteDeleteAsync(ct);
+            db.JobLosses.AddRange(points.Select(p => new JobLoss
+            {
+                JobId = job.Id, Iteration = p.Iteration, Reconstruction = p.Reconstruction, Validation = p.Validation,
+                DiscriminatorLoss = p.DiscriminatorLoss, DiscriminatorAccuracy = p.DiscriminatorAccuracy,
+            }));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        await notifier.TrainingLossAsync(job, points);
+    }
+}
