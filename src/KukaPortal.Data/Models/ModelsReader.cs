@@ -1,3 +1,4 @@
+using KukaPortal.Data.Training;
 using KukaPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +6,8 @@ namespace KukaPortal.Data.Models;
 
 public sealed record ModelRow(
     int Id, int Version, string Family, int Window, double Threshold, DateTimeOffset CreatedAt, ModelStatus Status,
-    DateTimeOffset? PromotedAt, string? PromotedBy, DateTimeOffset? RetiredAt, string? TrainingRecording);
+    DateTimeOffset? PromotedAt, string? PromotedBy, DateTimeOffset? RetiredAt, string? TrainingRecording,
+    ModelEvaluation? Evaluation = null);
 
 public sealed record AssetModels(
     int AssetId, string AssetName, int AlarmOnDelayK, int AlarmOnDelayN, IReadOnlyList<ModelRow> Models, ModelRow? RollBackTarget)
@@ -35,7 +37,8 @@ public sealed class ModelsReader(IDbContextFactory<PortalDbContext> dbFactory)
             .ToDictionaryAsync(r => r.Id, r => r.FileName, ct);
 
         ModelRow Row(DetectorModel m) => new(m.Id, m.Version, m.Family, m.Window, m.Threshold, m.CreatedAt,
-            ModelStatuses.Of(m, asset.ActiveModelId), m.PromotedAt, m.PromotedBy, m.RetiredAt, recordings.GetValueOrDefault(m.TrainingRecordingId));
+            ModelStatuses.Of(m, asset.ActiveModelId), m.PromotedAt, m.PromotedBy, m.RetiredAt, recordings.GetValueOrDefault(m.TrainingRecordingId),
+            TrainingJson.Read<ModelEvaluation>(m.Evaluation));
         var previous = ModelPromotion.PreviousActive(models, asset.ActiveModelId);
         return new AssetModels(asset.Id, asset.Name, asset.AlarmOnDelayK, asset.AlarmOnDelayN, models.Select(Row).ToList(),
             previous is null ? null : Row(previous));

@@ -19,6 +19,26 @@ public static class ModelComparison
         Row("Created", Time(candidate.CreatedAt), Time(active.CreatedAt), compare: false),
     ];
 
+    /// <summary>
+    /// The two models' measured quality on their labelled validation recordings. Only comparable when both
+    /// were measured on the same recording; otherwise the rows say which recording each number comes from.
+    /// </summary>
+    public static IReadOnlyList<ComparisonRow> Metrics(ModelRow candidate, ModelRow active)
+    {
+        var (c, a) = (candidate.Evaluation, active.Evaluation);
+        if (c is null && a is null) return [];
+        return
+        [
+            Row("Validated on", c?.RecordingName ?? "not measured", a?.RecordingName ?? "not measured", compare: false),
+            Row("Average precision", Metric(c?.AveragePrecision), Metric(a?.AveragePrecision)),
+            Row("F1max", Metric(c?.F1Max), Metric(a?.F1Max)),
+            Row("Recall at the saved threshold", Metric(c?.RecallAtThreshold), Metric(a?.RecallAtThreshold)),
+            Row("ROC-AUC", Metric(c?.RocAuc), Metric(a?.RocAuc)),
+        ];
+    }
+
+    private static string Metric(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "—";
+
     /// <summary>The replay's counts, or nothing when the replay compared another pair (the active model changed since).</summary>
     public static IReadOnlyList<ComparisonRow> WhatIf(WhatIfResult result, ModelRow candidate, ModelRow active)
     {

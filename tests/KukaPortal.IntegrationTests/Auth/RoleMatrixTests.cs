@@ -39,12 +39,21 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ["/floor"] = SignedIn,
         ["/assets/{AssetId:int}"] = SignedIn,
         ["/admin/users"] = PortalPolicies.Administer,
+        ["/alarms"] = SignedIn,
+        ["/alarms/{AlarmId:long}"] = SignedIn,
+        ["/history"] = PortalPolicies.Review,
+        ["/assets/{AssetId:int}/history"] = PortalPolicies.Review,
+        ["/assets/{AssetId:int}/data"] = PortalPolicies.Engineer,
+        ["/assets/{AssetId:int}/training"] = PortalPolicies.Engineer,
+        ["/assets/{AssetId:int}/models"] = PortalPolicies.Review,
     };
 
     /// <summary>Guarded API actions. Ids need not exist: authorization runs before the endpoint looks anything up.</summary>
     private static readonly (string Method, string Url, string Body, string Policy)[] Actions =
     [
         ("POST", "/api/assets/999999/recordings", "a\n1\n", PortalPolicies.Engineer),
+        ("POST", $"/api/assets/999999/recordings/staged/{Guid.Empty}/confirm", "", PortalPolicies.Engineer),
+        ("DELETE", $"/api/assets/999999/recordings/staged/{Guid.Empty}", "", PortalPolicies.Engineer),
         ("POST", "/api/assets/999999/jobs/train", """{"recordingId":1}""", PortalPolicies.Engineer),
         ("POST", "/api/assets/999999/jobs/score", """{"recordingId":1}""", PortalPolicies.Engineer),
         ("POST", $"/api/jobs/{Guid.Empty}/cancel", "", PortalPolicies.Engineer),
@@ -60,7 +69,15 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ("POST", "/api/alarms/999999/shelve", """{"reason":"x","minutes":5}""", PortalPolicies.Operate),
         ("POST", "/api/alarms/999999/unshelve", "{}", PortalPolicies.Operate),
         ("POST", "/api/alarms/999999/classify", """{"classification":"Nuisance"}""", PortalPolicies.Operate),
+        ("POST", "/api/alarms/acknowledge", """{"alarmIds":[999999],"comment":""}""", PortalPolicies.Operate),
         ("GET", "/api/alarms/kpis", "", PortalPolicies.Review),
+        ("GET", "/api/history/alarms.csv", "", PortalPolicies.Review),
+        ("GET", "/api/history/scores.csv", "", PortalPolicies.Review),
+        ("GET", "/api/assets/999999/models", "", PortalPolicies.Review),
+        ("POST", "/api/assets/999999/models/1/promote", "", PortalPolicies.Engineer),
+        ("POST", "/api/assets/999999/models/rollback", "", PortalPolicies.Engineer),
+        ("POST", "/api/assets/999999/models/1/what-if", "", PortalPolicies.Engineer),
+        ("GET", $"/api/assets/999999/models/what-if/{Guid.Empty}", "", PortalPolicies.Review),
         ("GET", $"/api/jobs/{Guid.Empty}", "", SignedIn),
         ("GET", "/api/alarms/999999/events", "", SignedIn),
     ];

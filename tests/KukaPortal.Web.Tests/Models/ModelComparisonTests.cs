@@ -45,4 +45,24 @@ public sealed class ModelComparisonTests
 
         ModelComparison.WhatIf(result, Model(2, 2, 16, 0.5, ModelStatus.Candidate), Model(3, 3, 16, 0.5, ModelStatus.Active)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Metrics_rows_put_the_two_models_measured_quality_side_by_side()
+    {
+        var measured = Model(2, 2, 16, 0.5, ModelStatus.Candidate) with { Evaluation = Evaluation(ap: 0.91, f1: 0.8) };
+        var unmeasured = Model(1, 1, 16, 0.5, ModelStatus.Active);
+
+        var rows = ModelComparison.Metrics(measured, unmeasured);
+
+        rows.Single(r => r.Label == "Average precision").ShouldBe(new ComparisonRow("Average precision", "0.910", "—", Differs: true));
+        rows.Single(r => r.Label == "F1max").Candidate.ShouldBe("0.800");
+        rows.Single(r => r.Label == "Validated on").Active.ShouldBe("not measured");
+        ModelComparison.Metrics(unmeasured, unmeasured).ShouldBeEmpty();
+    }
+
+    private static KukaPortal.Data.Training.ModelEvaluation Evaluation(double ap, double f1) => new()
+    {
+        RecordingName = "labelled.csv", AveragePrecision = ap, F1Max = f1, RocAuc = 0.95, RecallAtThreshold = 0.7,
+        PrecisionRecall = [], Histogram = new([0, 1], [1], [0]),
+    };
 }
