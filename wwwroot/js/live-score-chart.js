@@ -13,7 +13,12 @@ export async function start(element, assetId, dotnet) {
   // Created with the first windows, so that its axes come from data.
   let chart = null;
   const options = data => ({
-    chart: { type: 'line', height: 320, animations: { enabled: false }, toolbar: { show: true }, zoom: { enabled: true }, foreColor: '#ccc' },
+    chart: {
+      type: 'line', height: 320, animations: { enabled: false }, toolbar: { show: true }, zoom: { enabled: true }, foreColor: '#ccc',
+      // A click on a point opens that window's reconstruction; the point carries its run and window index.
+      events: { dataPointSelection: (_e, _c, cfg) => select(cfg.dataPointIndex), click: (_e, _c, cfg) => select(cfg.dataPointIndex) },
+    },
+    markers: { size: 0, hover: { size: 5 } },
     theme: { mode: 'dark' },
     series: [{ name: 'Score / threshold', data }],
     stroke: { width: 2 },
@@ -26,12 +31,19 @@ export async function start(element, assetId, dotnet) {
     tooltip: { x: { formatter: v => `Window #${v}` }, y: { formatter: v => `${label(10 ** v)} × threshold` } },
   });
 
+  function select(index) {
+    const point = chart?.w.config.series[0]?.data[index];
+    if (index === undefined || index < 0 || !point || point.runId === undefined) return;
+    element.dataset.selectedWindow = `${point.runId}/${point.windowIndex}`;
+    dotnet.invokeMethodAsync('OnWindowSelected', point.runId, point.windowIndex);
+  }
+
   function add(windows) {
     if (!windows || windows.length === 0) return;
     for (const w of windows) {
       if (points.has(w.sequence)) continue;
       // Clamped to a floor so that a perfect reconstruction (score 0) still plots.
-      points.set(w.sequence, { x: w.sequence, y: Math.log10(Math.max(w.calibrated, floor)) });
+      points.set(w.sequence, { x: w.sequence, y: Math.log10(Math.max(w.calibrated, floor)), runId: w.runId, windowIndex: w.windowIndex });
       lastSequence = Math.max(lastSequence, w.sequence);
     }
     const data = [...points.values()].sort((a, b) => a.x - b.x);
