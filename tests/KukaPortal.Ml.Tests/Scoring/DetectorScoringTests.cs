@@ -110,7 +110,8 @@ public sealed class DetectorScoringTests(TrainedDetectorFixture fixture) : IClas
         window.Reconstruction.ShouldAllBe(c => c.Length == 16);
         window.Score.ShouldBe(scored.Score, 1e-9);
         window.Calibrated.ShouldBe(scored.Calibrated, 1e-9);
-        window.ChannelErrors.ShouldBe(scored.ChannelErrors);
+        // One window alone and the same window in a batch of 100 differ only by float rounding.
+        window.ChannelErrors.Zip(scored.ChannelErrors, (a, b) => Math.Abs(a - b) / Math.Max(1e-3, b)).Max().ShouldBeLessThan(1e-4);
         // The score is the mean squared difference of the two curves the view draws.
         var recomputed = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(0, 16).Select(t => Math.Pow(window.Input[c][t] - window.Reconstruction[c][t], 2))).Average();
         recomputed.ShouldBe(scored.Score, 1e-5 * Math.Max(1, scored.Score));
