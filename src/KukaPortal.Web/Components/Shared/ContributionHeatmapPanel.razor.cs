@@ -20,13 +20,15 @@ public partial class ContributionHeatmapPanel
     private int? _modelId;
     private long _lastRead;
     private bool _refreshPending;
+    private int? _readFor;
 
     [Parameter, EditorRequired] public int AssetId { get; set; }
     [Parameter] public EventCallback<HeatmapWindow> WindowSelected { get; set; }
     [Inject] private ChannelContributionReader Reader { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
 
-    protected override Task OnParametersSetAsync() => ReadAsync();
+    // The page re-renders on every push (its callbacks count as changed parameters): read only for a new asset.
+    protected override Task OnParametersSetAsync() => _readFor == AssetId ? Task.CompletedTask : ReadAsync();
 
     /// <summary>New windows arrived: re-read now, or once the interval since the last read has passed.</summary>
     public async Task RefreshAsync()
@@ -46,16 +48,16 @@ public partial class ContributionHeatmapPanel
     private async Task ReadAsync()
     {
         _lastRead = Time.GetTimestamp();
+        _readFor = AssetId;
         _recent = await Reader.RecentAsync(AssetId, Windows, CancellationToken.None);
         _modelId = _recent?.ModelId;
         Shape();
     }
 
-    private async Task ShowAllChangedAsync(bool showAll)
+    private void ShowAllChanged(bool showAll)
     {
         _showAll = showAll;
         Shape();
-        await Task.CompletedTask;
     }
 
     private void Shape()
