@@ -15,6 +15,7 @@ builder.AddAlarms();
 builder.AddRecordings();
 builder.AddJobWorkers();
 builder.AddModels();
+builder.AddReconstruction();
 builder.AddStreaming();
 builder.AddDemo();
 builder.AddFloorDashboard();

@@ -13,7 +13,12 @@ export async function start(element, assetId, dotnet) {
   // Created with the first windows, so that its axes come from data.
   let chart = null;
   const options = data => ({
-    chart: { type: 'line', height: 320, animations: { enabled: false }, toolbar: { show: true }, zoom: { enabled: true }, foreColor: '#ccc' },
+    chart: {
+      type: 'line', height: 320, animations: { enabled: false }, toolbar: { show: true }, zoom: { enabled: true }, foreColor: '#ccc',
+      // A click on a point opens that window's reconstruction; the point carries its run and window index.
+      events: { dataPointSelection: (_e, _c, cfg) => select(cfg.dataPointIndex), click: (_e, _c, cfg) => select(cfg.dataPointIndex) },
+    },
+    markers: { size: 0, hover: { size: 5 } },
     theme: { mode: 'dark' },
     series: [{ name: 'Score / threshold', data }],
     stroke: { width: 2 },
@@ -26,12 +31,49 @@ export async function start(element, assetId, dotnet) {
     tooltip: { x: { formatter: v => `Window #${v}` }, y: { formatter: v => `${label(10 ** v)} × threshold` } },
   });
 
+  function select(index) {
+    const point = chart?.w.config.series[0]?.data[index];
+    if (index === undefined || index < 0 || !point || point.runId === undefined) return;
+    element.dataset.selectedWindow = `${point.runId}/${point.windowIndex}`;
+    dotnet.invokeMethodAsync('OnWindowSelected', point.runId, point.windowIndex);
+  }
+
+  // Paused, the chart keeps collecting windows but holds its picture still until resumed.
+  let paused = false;
+  let latestShown = [];
+  function draw(shown) {
+    const xaxis = abovePeriods(shown);
+    element.dataset.abovePeriods = String(xaxis.length);
+    if (chart === null) {
+      chart = new ApexCharts(element, { ...options(shown), annotations: { ...options(shown).annotations, xaxis } });
+      chart.render();
+    } else {
+      // updateOptions, not updateSeries: ApexCharts 5 keeps the axes of the first render on updateSeries.
+      chart.updateOptions({ series: [{ name: 'Score / threshold', data: shown }], annotations: { ...options([]).annotations, xaxis } }, false, false);
+    }
+  }
+
+  // Stretches of consecutive windows above the threshold, shaded so that alarm periods stand out.
+  function abovePeriods(shown) {
+    const periods = [];
+    let start = null;
+    let previous = null;
+    for (const p of shown) {
+      if (p.above && start !== null && p.x === previous.x + 1) { previous = p; continue; }
+      if (start !== null) periods.push({ x: start.x - 0.5, x2: previous.x + 0.5, fillColor: '#ff5252', opacity: 0.18, borderColor: 'transparent' });
+      start = p.above ? p : null;
+      previous = p;
+    }
+    if (start !== null) periods.push({ x: start.x - 0.5, x2: previous.x + 0.5, fillColor: '#ff5252', opacity: 0.18, borderColor: 'transparent' });
+    return periods;
+  }
+
   function add(windows) {
     if (!windows || windows.length === 0) return;
     for (const w of windows) {
       if (points.has(w.sequence)) continue;
       // Clamped to a floor so that a perfect reconstruction (score 0) still plots.
-      points.set(w.sequence, { x: w.sequence, y: Math.log10(Math.max(w.calibrated, floor)) });
+      points.set(w.sequence, { x: w.sequence, y: Math.log10(Math.max(w.calibrated, floor)), runId: w.runId, windowIndex: w.windowIndex, above: w.aboveThreshold });
       lastSequence = Math.max(lastSequence, w.sequence);
     }
     const data = [...points.values()].sort((a, b) => a.x - b.x);
@@ -39,13 +81,8 @@ export async function start(element, assetId, dotnet) {
       for (const p of data.slice(0, data.length - maxPoints)) points.delete(p.x);
     }
     const shown = data.slice(-maxPoints);
-    if (chart === null) {
-      chart = new ApexCharts(element, options(shown));
-      chart.render();
-    } else {
-      // updateOptions, not updateSeries: ApexCharts 5 keeps the axes of the first render on updateSeries.
-      chart.updateOptions({ series: [{ name: 'Score / threshold', data: shown }] }, false, false);
-    }
+    latestShown = shown;
+    if (!paused) draw(shown);
     element.dataset.points = String(points.size);
     element.dataset.lastSequence = String(lastSequence);
     const latest = data[data.length - 1];
@@ -97,6 +134,11 @@ export async function start(element, assetId, dotnet) {
   await joinAndCatchUp();
 
   return {
+    setPaused: value => {
+      paused = value;
+      element.dataset.paused = String(paused);
+      if (!paused) draw(latestShown);
+    },
     stop: async () => {
       await connection.stop();
       chart?.destroy();

@@ -29,12 +29,13 @@ public sealed class ChannelContributionReader(IDbContextFactory<PortalDbContext>
             .Where(w => w.AssetId == assetId && w.ModelId == modelId && w.ChannelContributions != null)
             .OrderByDescending(w => w.Sequence)
             .Take(windows)
-            .Select(w => new { w.Sequence, w.At, w.ChannelContributions })
+            .Select(w => new { w.Sequence, w.At, w.ChannelContributions, w.RunId, w.WindowIndex })
             .ToListAsync(ct);
         rows.Reverse();
         var channels = await db.Models.AsNoTracking().Where(m => m.Id == modelId).Select(m => m.ChannelNames).SingleAsync(ct) ?? [];
 
         return new RecentContributions(modelId, channels, rows.Select(r => r.Sequence).ToArray(), rows.Select(r => r.At).ToArray(),
-            rows.Select(r => ContributionCodec.Decode(r.ChannelContributions!)).ToArray());
+            rows.Select(r => ContributionCodec.Decode(r.ChannelContributions!)).ToArray(),
+            rows.Select(r => r.RunId).ToArray(), rows.Select(r => r.WindowIndex).ToArray());
     }
 }

@@ -105,6 +105,46 @@ public sealed class Detector : IDisposable
         return Preprocessing.InverseTransform(new TimeSeries(scaled.Channels, rowMajor)).Values;
     }
 
+    /// <summary>
+    /// One window of <paramref name="raw"/> as the model sees it and as it reconstructs it, in scaled units, with
+    /// the same score and per-channel errors that <see cref="ScoreBatches"/> gives that window: what the
+    /// reconstruction view draws and what an engineer checks a stored score against.
+    /// </summary>
+    public WindowReconstruction ReconstructWindow(TimeSeries raw, WindowSpan span)
+    {
+        var aligned = ChannelAlignment.Align(raw, Channels);
+        if (span.Length != Window)
+            throw new ArgumentException($"The model reconstructs windows of {Window} rows, not {span.Length}.", nameof(span));
+        if (span.StartRow < 0 || span.EndRow > aligned.Rows)
+            throw new ArgumentOutOfRangeException(nameof(span), $"Rows {span.StartRow}..{span.EndRow} lie outside a recording of {aligned.Rows} rows.");
+
+        var rows = aligned.Values.AsSpan(span.StartRow * aligned.ChannelCount, span.Length * aligned.ChannelCount).ToArray();
+        var scaled = Preprocessing.Transform(new TimeSeries(Channels, rows));
+
+        float[] input, output, errors;
+        double score;
+        model.eval();
+        using (NoGcRegion.Enter())
+        using (var scope = torch.NewDisposeScope())
+        using (torch.no_grad())
+        {
+            var tensor = WindowBatch.ToTensor(scaled, [new WindowSpan(0, 0, Window)], Device);
+            input = tensor.cpu().data<float>().ToArray();
+            output = model.forward(tensor).cpu().data<float>().ToArray();
+            var (scores, channelErrors) = model.Score(tensor);
+            score = scores.to_type(ScalarType.Float64).cpu().item<double>();
+            errors = channelErrors.cpu().data<float>().ToArray();
+        }
+
+        var channels = scaled.ChannelCount;
+        var total = errors.Sum(e => (double)e);
+        var shares = errors.Select(e => total > 0 ? (float)(e / total) : 0f).ToArray();
+        return new WindowReconstruction(scaled.Channels,
+            Enumerable.Range(0, channels).Select(c => input.AsSpan(c * Window, Window).ToArray()).ToArray(),
+            Enumerable.Range(0, channels).Select(c => output.AsSpan(c * Window, Window).ToArray()).ToArray(),
+            score, Threshold, score / Threshold, errors, shares);
+    }
+
     /// <summary>The channels <see cref="Reconstruct"/> returns: all the model's channels unless feature selection dropped some.</summary>
     public IReadOnlyList<string> ReconstructedChannels => Preprocessing.Selector?.KeptChannels ?? Channels;
 

@@ -6,6 +6,7 @@ using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Models;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
+using KukaPortal.Web.Reconstruction;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using MudBlazor.Services;
@@ -56,6 +57,7 @@ public static class UiExtensions
         app.MapRecordingEndpoints();
         app.MapJobEndpoints();
         app.MapModelEndpoints();
+        app.MapReconstructionEndpoints();
         app.MapAlarmEndpoints();
         app.MapHistoryExportEndpoints();
         app.MapStreamingEndpoints();

@@ -96,4 +96,27 @@ public sealed class DetectorScoringTests(TrainedDetectorFixture fixture) : IClas
             meanAbsoluteError.ShouldBeLessThan(0.15 * range, $"channel {c}");
         }
     }
+    [Fact]
+    public void A_window_reconstruction_reproduces_its_stored_score_and_points_at_the_disturbed_channel()
+    {
+        var detector = fixture.Detector;
+        var test = SyntheticSeries.WithSpike(SyntheticSeries.Normal(1600, seed: 99), channel: 1, start: 800, length: 16);
+        var scored = detector.ScoreBatches(test, ct: Ct).SelectMany(b => b).Single(s => s.Index == 50);   // rows 800..816
+
+        var window = detector.ReconstructWindow(test, new WindowSpan(50, 800, 16));
+
+        window.Channels.ShouldBe(detector.Preprocessing.OutputChannels);
+        window.Input.ShouldAllBe(c => c.Length == 16);
+        window.Reconstruction.ShouldAllBe(c => c.Length == 16);
+        window.Score.ShouldBe(scored.Score, 1e-9);
+        window.Calibrated.ShouldBe(scored.Calibrated, 1e-9);
+        // One window alone and the same window in a batch of 100 differ only by float rounding.
+        window.ChannelErrors.Zip(scored.ChannelErrors, (a, b) => Math.Abs(a - b) / Math.Max(1e-3, b)).Max().ShouldBeLessThan(1e-4);
+        // The score is the mean squared difference of the two curves the view draws.
+        var recomputed = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(0, 16).Select(t => Math.Pow(window.Input[c][t] - window.Reconstruction[c][t], 2))).Average();
+        recomputed.ShouldBe(scored.Score, 1e-5 * Math.Max(1, scored.Score));
+        window.Contributions.Sum().ShouldBe(1f, 1e-5f);
+        Array.IndexOf(window.Contributions, window.Contributions.Max()).ShouldBe(1);
+        detector.Model.modules().ShouldAllBe(m => !m.training);
+    }
 }

@@ -17,8 +17,14 @@ public partial class AssetPage
     private List<Recording> _recordings = [];
     private List<Job> _jobs = [];
     private AlarmPanel? _alarmPanel;
+    private ContributionHeatmapPanel? _heatmap;
+    private (Guid RunId, int WindowIndex)? _selected;
 
     [Parameter] public int AssetId { get; set; }
+
+    /// <summary>?run=R&amp;window=W opens that window's reconstruction (links from alarms and history).</summary>
+    [SupplyParameterFromQuery(Name = "run")] public Guid? Run { get; set; }
+    [SupplyParameterFromQuery(Name = "window")] public int? Window { get; set; }
     [Inject] private IDbContextFactory<PortalDbContext> DbFactory { get; set; } = default!;
     [Inject] private JobScheduler Scheduler { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -27,7 +33,15 @@ public partial class AssetPage
     private IReadOnlyList<Recording> NormalRecordings => _recordings.Where(r => r.Purpose == RecordingPurpose.Normal).ToList();
     private IReadOnlyList<Recording> ScoringRecordings => _recordings.Where(r => r.Purpose == RecordingPurpose.Scoring).ToList();
 
-    protected override Task OnParametersSetAsync() => ReloadAsync();
+    protected override Task OnParametersSetAsync()
+    {
+        if (Run is { } run && Window is { } window) _selected = (run, window);
+        return ReloadAsync();
+    }
+
+    private void OnWindowSelected((Guid RunId, int WindowIndex) window) => _selected = window;
+
+    private Task OnWindowsShownAsync(int count) => _heatmap?.RefreshAsync() ?? Task.CompletedTask;
 
     private async Task ReloadAsync()
     {
