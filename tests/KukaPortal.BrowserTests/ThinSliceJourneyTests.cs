@@ -13,7 +13,7 @@ public class ThinSliceJourneyTests(BrowserPortal portal) : IAsyncLifetime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
-    public async Task Upload_train_score_watch_the_chart_grow_and_acknowledge_the_alarm()
+    public async Task Upload_train_score_watch_the_chart_grow_acknowledge_the_alarm_and_see_its_reconstruction()
     {
         await using var journey = await PageJourney.OpenAsync(portal);
         await journey.RunAsync(async page =>
@@ -52,6 +52,16 @@ public class ThinSliceJourneyTests(BrowserPortal portal) : IAsyncLifetime
             await alarm.GetByLabel("Comment").FillAsync("Gripper hit the fixture");
             await alarm.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("acknowledged-by").First).ToContainTextAsync(PortalFactory.AdminEmail);
+
+            // Which channel is off: the heat map has a row per channel of the model.
+            await Assertions.Expect(page.GetByTestId("contribution-heatmap").Locator("svg")).ToBeVisibleAsync();
+
+            // Why it alarmed: the alarm's page reconstructs its worst window, input against reconstruction per channel.
+            await alarm.GetByRole(AriaRole.Link, new() { Name = "details" }).ClickAsync();
+            await page.GetByTestId("alarm-history").WaitForAsync();
+            await Assertions.Expect(page.GetByTestId("reconstruction-summary")).ToContainTextAsync("(above)", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.GetByTestId("reconstruction-chart")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.GetByTestId("reconstruction-chart").First.Locator("svg")).ToBeVisibleAsync();
         });
 
         var acknowledged = await portal.WithDbAsync(db => db.AlarmEvents.SingleAsync(e => e.Kind == AlarmEventKind.Acknowledged));
