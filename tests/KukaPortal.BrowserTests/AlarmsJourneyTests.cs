@@ -37,6 +37,7 @@ public class AlarmsJourneyTests(BrowserPortal portal) : IAsyncLifetime
             await page.GotoAsync("/alarms");
             await journey.WaitForInteractiveAsync();
             await Assertions.Expect(page.GetByTestId("alarm-count")).ToHaveTextAsync("4 alarms");
+            await page.Locator("html[data-alarm-feed=joined]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
             // An alarm raised elsewhere while the list is open shows up without a reload (the hub's all-alarms group).
             var raisedMeanwhile = await RaiseAsync(welder, DateTimeOffset.UtcNow, AlarmState.ActiveUnacknowledged);

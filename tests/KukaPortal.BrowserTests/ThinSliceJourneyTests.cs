@@ -54,14 +54,14 @@ public class ThinSliceJourneyTests(BrowserPortal portal) : IAsyncLifetime
             await Assertions.Expect(page.GetByTestId("acknowledged-by").First).ToContainTextAsync(PortalFactory.AdminEmail);
 
             // Which channel is off: the heat map has a row per channel of the model.
-            await Assertions.Expect(page.GetByTestId("contribution-heatmap").Locator("svg")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("contribution-heatmap").Locator("svg.apexcharts-svg")).ToBeVisibleAsync();
 
             // Why it alarmed: the alarm's page reconstructs its worst window, input against reconstruction per channel.
             await alarm.GetByRole(AriaRole.Link, new() { Name = "details" }).ClickAsync();
             await page.GetByTestId("alarm-history").WaitForAsync();
             await Assertions.Expect(page.GetByTestId("reconstruction-summary")).ToContainTextAsync("(above)", new() { Timeout = 60_000 });
             await Assertions.Expect(page.GetByTestId("reconstruction-chart")).ToHaveCountAsync(4);
-            await Assertions.Expect(page.GetByTestId("reconstruction-chart").First.Locator("svg")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("reconstruction-chart").First.Locator("svg.apexcharts-svg")).ToBeVisibleAsync();
         });
 
         var acknowledged = await portal.WithDbAsync(db => db.AlarmEvents.SingleAsync(e => e.Kind == AlarmEventKind.Acknowledged));
