@@ -76,14 +76,7 @@ public sealed class Detector : IDisposable
     /// </summary>
     public float[] Reconstruct(TimeSeries raw, WindowSpan span)
     {
-        var aligned = ChannelAlignment.Align(raw, Channels);
-        if (span.Length != Window)
-            throw new ArgumentException($"The model reconstructs windows of {Window} rows, not {span.Length}.", nameof(span));
-        if (span.StartRow < 0 || span.EndRow > aligned.Rows)
-            throw new ArgumentOutOfRangeException(nameof(span), $"Rows {span.StartRow}..{span.EndRow} lie outside a recording of {aligned.Rows} rows.");
-
-        var rows = aligned.Values.AsSpan(span.StartRow * aligned.ChannelCount, span.Length * aligned.ChannelCount).ToArray();
-        var scaled = Preprocessing.Transform(new TimeSeries(Channels, rows));
+        var scaled = ScaledWindow(raw, span);
 
         float[] channelsFirst;
         model.eval();
@@ -112,14 +105,7 @@ public sealed class Detector : IDisposable
     /// </summary>
     public WindowReconstruction ReconstructWindow(TimeSeries raw, WindowSpan span)
     {
-        var aligned = ChannelAlignment.Align(raw, Channels);
-        if (span.Length != Window)
-            throw new ArgumentException($"The model reconstructs windows of {Window} rows, not {span.Length}.", nameof(span));
-        if (span.StartRow < 0 || span.EndRow > aligned.Rows)
-            throw new ArgumentOutOfRangeException(nameof(span), $"Rows {span.StartRow}..{span.EndRow} lie outside a recording of {aligned.Rows} rows.");
-
-        var rows = aligned.Values.AsSpan(span.StartRow * aligned.ChannelCount, span.Length * aligned.ChannelCount).ToArray();
-        var scaled = Preprocessing.Transform(new TimeSeries(Channels, rows));
+        var scaled = ScaledWindow(raw, span);
 
         float[] input, output, errors;
         double score;
@@ -143,6 +129,19 @@ public sealed class Detector : IDisposable
             Enumerable.Range(0, channels).Select(c => input.AsSpan(c * Window, Window).ToArray()).ToArray(),
             Enumerable.Range(0, channels).Select(c => output.AsSpan(c * Window, Window).ToArray()).ToArray(),
             score, Threshold, score / Threshold, errors, shares);
+    }
+
+    /// <summary>One window of <paramref name="raw"/>, aligned to the model's channels and scaled as the model sees it.</summary>
+    private TimeSeries ScaledWindow(TimeSeries raw, WindowSpan span)
+    {
+        var aligned = ChannelAlignment.Align(raw, Channels);
+        if (span.Length != Window)
+            throw new ArgumentException($"The model reconstructs windows of {Window} rows, not {span.Length}.", nameof(span));
+        if (span.StartRow < 0 || span.EndRow > aligned.Rows)
+            throw new ArgumentOutOfRangeException(nameof(span), $"Rows {span.StartRow}..{span.EndRow} lie outside a recording of {aligned.Rows} rows.");
+
+        var rows = aligned.Values.AsSpan(span.StartRow * aligned.ChannelCount, span.Length * aligned.ChannelCount).ToArray();
+        return Preprocessing.Transform(new TimeSeries(Channels, rows));
     }
 
     /// <summary>The channels <see cref="Reconstruct"/> returns: all the model's channels unless feature selection dropped some.</summary>
