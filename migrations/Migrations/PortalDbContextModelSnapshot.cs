@@ -430,6 +430,10 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("threshold");
 
+                    b.Property<double?>("ThresholdOverride")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold_override");
+
                     b.Property<int>("TrainingRecordingId")
                         .HasColumnType("integer")
                         .HasColumnName("training_recording_id");

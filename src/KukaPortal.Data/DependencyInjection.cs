@@ -7,6 +7,7 @@ using KukaPortal.Data.Models;
 using KukaPortal.Data.Scores;
 using KukaPortal.Data.Scores.History;
 using KukaPortal.Data.Scores.Partitions;
+using KukaPortal.Data.Settings;
 using KukaPortal.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +62,10 @@ public static class DependencyInjection
         builder.Services.AddSingleton<FloorReader>();
         builder.Services.AddSingleton<ModelPromotion>();
         builder.Services.AddSingleton<ModelsReader>();
+        builder.Services.AddSingleton<AssetSettingsReader>();
+        builder.Services.AddSingleton<AlarmRuleCommand>();
+        builder.Services.AddSingleton<ThresholdOverrideCommand>();
+        builder.Services.AddSingleton<ThresholdPreviewReader>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

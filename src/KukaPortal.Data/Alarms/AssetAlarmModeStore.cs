@@ -1,4 +1,5 @@
 using KukaPortal.Core.Alarms;
+using KukaPortal.Data.Audit;
 using KukaPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,11 @@ namespace KukaPortal.Data.Alarms;
 /// <summary>
 /// Takes an asset's alarms out of service or suppresses them, and back. The asset row is locked first
 /// (the lock the score writer takes to reserve sequence numbers), so no batch raises an alarm between
-/// the mode change and the alarms following it. Each affected alarm gets its own event.
+/// the mode change and the alarms following it. Each affected alarm gets its own event, and the change
+/// itself an audit entry in the same transaction: an asset with no alarms open would otherwise leave no
+/// trace of who took it out of service, once the asset row shows the next change.
 /// </summary>
-public sealed class AssetAlarmModeStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time)
+public sealed class AssetAlarmModeStore(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public Task<AssetModeResult> RemoveFromServiceAsync(int assetId, string reason, string user, CancellationToken ct) =>
         ChangeAsync(assetId, AlarmOperation.RemoveFromService, AlarmEventKind.RemovedFromService, reason, user, ct);
@@ -34,6 +37,7 @@ public sealed class AssetAlarmModeStore(IDbContextFactory<PortalDbContext> dbFac
         if (!changed) return new AssetModeResult(asset, Changed: false, []);
 
         var now = time.GetUtcNow();
+        var before = asset.AlarmMode;
         asset.AlarmMode = mode;
         asset.AlarmModeReason = mode == AssetAlarmMode.InService ? null : comment?.Trim();
         asset.AlarmModeBy = user;
@@ -49,6 +53,8 @@ public sealed class AssetAlarmModeStore(IDbContextFactory<PortalDbContext> dbFac
             alarm.ShelvedUntil = null;
             changedAlarms.Add(alarm);
         }
+        var why = string.IsNullOrWhiteSpace(comment) ? "" : $": {comment.Trim()}";
+        audit.Add(db, user, AuditAction.AssetModeChanged, $"asset {asset.Id} ({asset.Name})", $"{before} → {mode}{why}", asset.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new AssetModeResult(asset, Changed: true, changedAlarms);

@@ -14,6 +14,7 @@ internal sealed class DetectorModelConfiguration : IEntityTypeConfiguration<Dete
         model.Property(m => m.PromotedBy).HasMaxLength(256);
         model.Property(m => m.TrainingSummary).HasColumnType("jsonb");
         model.Property(m => m.Evaluation).HasColumnType("jsonb");
+        model.Ignore(m => m.EffectiveThreshold);
         model.HasOne(m => m.Asset).WithMany().HasForeignKey(m => m.AssetId).OnDelete(DeleteBehavior.Cascade);
         model.HasIndex(m => new { m.AssetId, m.Version }).IsUnique();
     }

@@ -9,7 +9,17 @@ public sealed class DetectorModel
     public int Version { get; set; }
     public required string Family { get; set; }
     public required string ArtifactKey { get; set; }
+    /// <summary>The threshold saved in the artifact by training.</summary>
     public double Threshold { get; set; }
+
+    /// <summary>
+    /// An engineer's threshold for this model, used instead of <see cref="Threshold"/> wherever the asset's
+    /// windows are scored; null when the trained threshold applies. Clearing it is the undo.
+    /// </summary>
+    public double? ThresholdOverride { get; set; }
+
+    /// <summary>The threshold scoring uses: the engineer's override, else the trained one.</summary>
+    public double EffectiveThreshold => ThresholdOverride ?? Threshold;
     public int Window { get; set; }
     public int TrainingRecordingId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -19,6 +19,7 @@ public static class MonitoringExtensions
         builder.Services.AddSingleton<WindowPushThrottle>();
         builder.Services.AddSingleton<MonitoringNotifier>();
         builder.Services.AddSingleton<AlarmCommands>();
+        builder.Services.AddSingleton<AssetModeCommands>();
         builder.Services.AddSingleton<ScoreBatchPublisher>();
         return builder;
     }

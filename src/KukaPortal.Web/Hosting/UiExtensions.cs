@@ -7,6 +7,7 @@ using KukaPortal.Web.Models;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
 using KukaPortal.Web.Reconstruction;
+using KukaPortal.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using MudBlazor.Services;
@@ -61,6 +62,7 @@ public static class UiExtensions
         app.MapAlarmEndpoints();
         app.MapHistoryExportEndpoints();
         app.MapStreamingEndpoints();
+        app.MapSettingsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -13,8 +13,8 @@ public static class ApiKeyEndpoints
         var group = app.MapGroup("/api/assets/{assetId:int}/api-keys").RequireAuthorization(PortalPolicies.Engineer);
         group.MapPost("", async (int assetId, CreateKeyRequest request, ClaimsPrincipal user, ApiKeyStore keys, CancellationToken ct) =>
         {
-            var name = string.IsNullOrWhiteSpace(request.Name) ? "Ingest key" : request.Name.Trim();
-            if (name.Length > 200) return Results.Problem("A key's name has at most 200 characters.", statusCode: 400, title: "Name too long");
+            if (ApiKeyStore.NameFor(request.Name) is not { } name)
+                return Results.Problem($"A key's name has at most {ApiKeyStore.MaxNameLength} characters.", statusCode: 400, title: "Name too long");
             if (await keys.CreateAsync(assetId, name, user.Identity?.Name, ct) is not var (key, plain))
                 return Results.Problem($"Asset {assetId} does not exist.", statusCode: 404, title: "No such asset");
             return Results.Created($"/api/assets/{assetId}/api-keys/{key.Id}", new

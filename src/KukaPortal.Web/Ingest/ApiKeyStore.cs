@@ -1,4 +1,5 @@
 using KukaPortal.Data;
+using KukaPortal.Data.Audit;
 using KukaPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,13 +8,20 @@ namespace KukaPortal.Web.Ingest;
 /// <summary>Whether a presented key may send samples of an asset, and why not.</summary>
 public enum KeyVerdict { Valid, Missing, Unknown, OtherAsset, Revoked }
 
-/// <summary>Creates, lists, revokes and checks per-asset API keys; only their hashes are kept.</summary>
-public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time)
+/// <summary>Creates, lists, revokes and checks per-asset API keys; only their hashes are kept. Creating and revoking are audited.</summary>
+public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
+    public const int MaxNameLength = 200;
+
+    /// <summary>The name a new key gets: the trimmed request, or a default when blank; null when it is too long.</summary>
+    public static string? NameFor(string? requested) =>
+        string.IsNullOrWhiteSpace(requested) ? "Ingest key" : requested.Trim() is { Length: <= MaxNameLength } name ? name : null;
+
     /// <summary>The new key's row and the plain key, which exists only in this answer.</summary>
     public async Task<(AssetApiKey Key, string Plain)?> CreateAsync(int assetId, string name, string? user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct)) return null;
         var plain = ApiKeyHashing.NewKey();
         var key = new AssetApiKey
@@ -23,6 +31,10 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Ti
         };
         db.AssetApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
+        // After the first save, so the entry can name the key's id; both saves share one transaction.
+        audit.Add(db, user ?? "unknown", AuditAction.ApiKeyCreated, Target(key), $"prefix {key.Prefix}", assetId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (key, plain);
     }
 
@@ -42,10 +54,13 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Ti
         {
             key.RevokedAt = time.GetUtcNow();
             key.RevokedBy = user;
+            audit.Add(db, user ?? "unknown", AuditAction.ApiKeyRevoked, Target(key), assetId: assetId);
             await db.SaveChangesAsync(ct);
         }
         return true;
     }
+
+    private static string Target(AssetApiKey key) => $"API key {key.Id} ({key.Name})";
 
     public async Task<KeyVerdict> CheckAsync(int assetId, string? plain, CancellationToken ct)
     {

@@ -78,7 +78,7 @@ public sealed class ScoreJobHandler(
     {
         try
         {
-            using var detector = Detector.Load(blobs.PathOf(model.ArtifactKey), torchStatus.Info.ToDevice());
+            using var detector = AssetDetector.Load(blobs, model, torchStatus.Info.ToDevice());
             // Once per job, before the first window: the names the stored contributions are ordered by.
             // Blocking is fine here (one short UPDATE on the torch thread, which waits on storage anyway).
             channelNames.RecordAsync(model.Id, detector.Preprocessing.OutputChannels, ct).GetAwaiter().GetResult();

@@ -20,32 +20,27 @@ public static class AssetAlarmModeEndpoints
     {
         var assets = app.MapGroup("/api/assets/{assetId:int}").RequireAuthorization(PortalPolicies.Engineer);
 
-        assets.MapPost("/out-of-service", (int assetId, ReasonRequest request, ClaimsPrincipal user, AssetAlarmModeStore store, MonitoringNotifier notifier, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(request.Reason)
-                ? Task.FromResult(AlarmProblems.BadRequest("A reason is required to take an asset out of service (for example \"gripper replacement\")."))
-                : Run(() => store.RemoveFromServiceAsync(assetId, request.Reason, AlarmEndpoints.UserName(user), ct), notifier));
-
-        assets.MapPost("/return-to-service", (int assetId, CommentRequest? request, ClaimsPrincipal user, AssetAlarmModeStore store, MonitoringNotifier notifier, CancellationToken ct) =>
-            Run(() => store.ReturnToServiceAsync(assetId, request?.Comment, AlarmEndpoints.UserName(user), ct), notifier));
-
-        assets.MapPost("/suppress-alarms", (int assetId, ReasonRequest request, ClaimsPrincipal user, AssetAlarmModeStore store, MonitoringNotifier notifier, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(request.Reason)
-                ? Task.FromResult(AlarmProblems.BadRequest("A reason is required to suppress an asset's alarms (for example \"robot in teach mode\")."))
-                : Run(() => store.SuppressAsync(assetId, request.Reason, AlarmEndpoints.UserName(user), ct), notifier));
-
-        assets.MapPost("/unsuppress-alarms", (int assetId, CommentRequest? request, ClaimsPrincipal user, AssetAlarmModeStore store, MonitoringNotifier notifier, CancellationToken ct) =>
-            Run(() => store.UnsuppressAsync(assetId, request?.Comment, AlarmEndpoints.UserName(user), ct), notifier));
+        assets.MapPost("/out-of-service", (int assetId, ReasonRequest request, ClaimsPrincipal user, AssetModeCommands commands, CancellationToken ct) =>
+            Run(commands, assetId, AssetModeOperation.RemoveFromService, request.Reason, user, ct));
+        assets.MapPost("/return-to-service", (int assetId, CommentRequest? request, ClaimsPrincipal user, AssetModeCommands commands, CancellationToken ct) =>
+            Run(commands, assetId, AssetModeOperation.ReturnToService, request?.Comment, user, ct));
+        assets.MapPost("/suppress-alarms", (int assetId, ReasonRequest request, ClaimsPrincipal user, AssetModeCommands commands, CancellationToken ct) =>
+            Run(commands, assetId, AssetModeOperation.Suppress, request.Reason, user, ct));
+        assets.MapPost("/unsuppress-alarms", (int assetId, CommentRequest? request, ClaimsPrincipal user, AssetModeCommands commands, CancellationToken ct) =>
+            Run(commands, assetId, AssetModeOperation.Unsuppress, request?.Comment, user, ct));
         return app;
     }
 
-    private static Task<IResult> Run(Func<Task<AssetModeResult>> operation, MonitoringNotifier notifier) =>
-        AlarmProblems.RunAsync(async () =>
+    private static Task<IResult> Run(AssetModeCommands commands, int assetId, AssetModeOperation operation, string? text, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (AssetModeCommands.Problem(operation, text) is { } problem)
+            return Task.FromResult(AlarmProblems.BadRequest(problem));
+        return AlarmProblems.RunAsync(async () =>
         {
-            var result = await operation();
+            var result = await commands.RunAsync(assetId, operation, text, AlarmEndpoints.UserName(user), ct);
             if (result.Asset is null) return Results.NotFound();
-            foreach (var alarm in result.ChangedAlarms)
-                await notifier.AlarmChangedAsync(alarm);
             return Results.Ok(new AssetModeView(result.Asset.Id, result.Asset.AlarmMode.ToString(), result.Asset.AlarmModeReason, result.Changed,
                 result.ChangedAlarms.Select(a => AlarmView.From(a, changed: true)).ToList()));
         });
+    }
 }

@@ -20,20 +20,22 @@ namespace KukaPortal.Web.Streaming;
 /// active model on the torch thread, run through the alarm rule, stored and pushed like batch scores
 /// (<see cref="ScoreBatchPublisher"/>), and the stream's position is saved. The detector is loaded once
 /// per model and reloaded when the active model changes; streams then restart their windows at the
-/// saved position, as after a takeover. Returns when the asset has no running stream left.
+/// saved position, as after a takeover. Settings changes reach running streams at the next tick: a new
+/// threshold override reloads the detector (windows continue where they are), a new K-of-N alarm rule is
+/// rebuilt from the run's stored decisions. Returns when the asset has no running stream left.
 /// </summary>
 public sealed class AssetStreamPipeline(
     int assetId, StreamRunStore store, IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs,
     ScoreBatchPublisher publisher, ModelChannelNames channelNames, MonitoringNotifier notifier, StreamingOptions options, int batchSize, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
-    private sealed record LoadedModel(int Id, Detector Detector);
+    private sealed record LoadedModel(int Id, double Threshold, Detector Detector);
 
     private sealed class RunCursor(IStreamSource source, RunClock clock, WindowFormer former, OnDelayAlarmRule rule, long fedRow)
     {
         public IStreamSource Source => source;
         public RunClock Clock => clock;
         public WindowFormer Former => former;
-        public OnDelayAlarmRule Rule => rule;
+        public OnDelayAlarmRule Rule { get; set; } = rule;
         public long FedRow { get; set; } = fedRow;
         public DateTimeOffset LastDataAt { get; set; }
         public bool ReportedNoData { get; set; }
@@ -65,6 +67,8 @@ public sealed class AssetStreamPipeline(
     {
         if (!_cursors.TryGetValue(run.Id, out var cursor))
             _cursors[run.Id] = cursor = await OpenAsync(asset, run, ct);
+        else if (cursor.Rule.K != asset.AlarmOnDelayK || cursor.Rule.N != asset.AlarmOnDelayN)
+            cursor.Rule = await RuleAsync(asset, run.Id, ct);
 
         var rows = await cursor.Source.ReadAsync(cursor.FedRow, options.MaxRowsPerTick, ct);
         await ReportDataFlowAsync(run, cursor, rows.Count > 0);
@@ -100,12 +104,18 @@ public sealed class AssetStreamPipeline(
         }
         var detector = _model!.Detector;
         var former = new WindowFormer(source.Channels.Count, detector.Window, detector.Metadata.ScoringStride, run.NextRow, run.NextWindowIndex);
-        // The alarm rule as it stood after the run's last stored window, the same way a resumed scoring job rebuilds it.
-        var rule = (await ScoringResume.LoadAsync(dbFactory, run.Id, asset.AlarmOnDelayN, ct)).Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
+        var rule = await RuleAsync(asset, run.Id, ct);
         logger.LogInformation("Asset {AssetId}: {Source} stream {RunId} resumes at window {Window} (row {Row})",
             assetId, run.Source, run.Id, run.NextWindowIndex, run.NextRow);
         return new RunCursor(source, clock, former, rule, run.NextRow) { LastDataAt = time.GetUtcNow() };
     }
+
+    /// <summary>
+    /// The asset's alarm rule as it stood after the run's last stored window, the same way a resumed scoring
+    /// job rebuilds it; with a changed K or N it is the new rule fed the stored decisions.
+    /// </summary>
+    private async Task<OnDelayAlarmRule> RuleAsync(Asset asset, Guid runId, CancellationToken ct) =>
+        (await ScoringResume.LoadAsync(dbFactory, runId, asset.AlarmOnDelayN, ct)).Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
 
     /// <summary>Tells dashboards once when a stream goes quiet for <see cref="StreamingOptions.StaleAfter"/>, and once when data comes back.</summary>
     private async Task ReportDataFlowAsync(StreamRun run, RunCursor cursor, bool gotRows)
@@ -159,14 +169,15 @@ public sealed class AssetStreamPipeline(
 
     private async Task EnsureModelAsync(DetectorModel model)
     {
-        if (_model?.Id == model.Id) return;
+        if (_model?.Id == model.Id && _model.Threshold == model.EffectiveThreshold) return;
+        // Another model restarts the windows (its W and stride may differ); only a new threshold keeps them.
+        if (_model?.Id != model.Id) _cursors.Clear();
         await UnloadAsync();
-        _cursors.Clear();
-        var detector = await torch.RunAsync(TorchPriority.Live, () => Detector.Load(blobs.PathOf(model.ArtifactKey), torchStatus.Info.ToDevice()));
-        _model = new LoadedModel(model.Id, detector);
+        var detector = await torch.RunAsync(TorchPriority.Live, () => AssetDetector.Load(blobs, model, torchStatus.Info.ToDevice()));
+        _model = new LoadedModel(model.Id, model.EffectiveThreshold, detector);
         // The names the stored channel contributions are ordered by.
         await channelNames.RecordAsync(model.Id, detector.Preprocessing.OutputChannels, CancellationToken.None);
-        logger.LogInformation("Asset {AssetId} streams score with model v{Version}", assetId, model.Version);
+        logger.LogInformation("Asset {AssetId} streams score with model v{Version} at threshold {Threshold}", assetId, model.Version, model.EffectiveThreshold);
     }
 
     private async Task UnloadAsync()
