@@ -46,6 +46,7 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ["/assets/{AssetId:int}/data"] = PortalPolicies.Engineer,
         ["/assets/{AssetId:int}/training"] = PortalPolicies.Engineer,
         ["/assets/{AssetId:int}/models"] = PortalPolicies.Review,
+        ["/assets/{AssetId:int}/settings"] = PortalPolicies.Review,
     };
 
     /// <summary>Guarded API actions. Ids need not exist: authorization runs before the endpoint looks anything up.</summary>
@@ -65,6 +66,9 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ("POST", "/api/assets/999999/return-to-service", "{}", PortalPolicies.Engineer),
         ("POST", "/api/assets/999999/suppress-alarms", """{"reason":"teach mode"}""", PortalPolicies.Engineer),
         ("POST", "/api/assets/999999/unsuppress-alarms", "{}", PortalPolicies.Engineer),
+        ("PUT", "/api/assets/999999/alarm-rule", """{"k":2,"n":3}""", PortalPolicies.Engineer),
+        ("PUT", "/api/assets/999999/threshold-override", """{"threshold":0.5}""", PortalPolicies.Engineer),
+        ("DELETE", "/api/assets/999999/threshold-override", "", PortalPolicies.Engineer),
         ("POST", "/api/alarms/999999/acknowledge", """{"comment":""}""", PortalPolicies.Operate),
         ("POST", "/api/alarms/999999/shelve", """{"reason":"x","minutes":5}""", PortalPolicies.Operate),
         ("POST", "/api/alarms/999999/unshelve", "{}", PortalPolicies.Operate),
