@@ -62,9 +62,11 @@ public class ApiKeysSectionTests : SectionTest
         var provider = Render<MudDialogProvider>();
         var cut = RenderKeys([Key(1, "Line 3 PLC")]);
 
-        await cut.Find("[data-testid=revoke-1]").ClickAsync(new());
-        provider.Markup.ShouldContain("Revoke the key \"Line 3 PLC\"?");
+        // The click's handler waits for the dialog's answer, so it completes only after the dialog closes.
+        var click = cut.Find("[data-testid=revoke-1]").ClickAsync(new());
+        provider.WaitForAssertion(() => provider.Markup.ShouldContain("Revoke the key \"Line 3 PLC\"?"));
         await DialogButton(provider, "Cancel").ClickAsync(new());
+        await click.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
 
         _revoked.ShouldBeEmpty();
     }
@@ -75,10 +77,12 @@ public class ApiKeysSectionTests : SectionTest
         var provider = Render<MudDialogProvider>();
         var cut = RenderKeys([Key(1, "Line 3 PLC")]);
 
-        await cut.Find("[data-testid=revoke-1]").ClickAsync(new());
+        var click = cut.Find("[data-testid=revoke-1]").ClickAsync(new());
+        provider.WaitForAssertion(() => provider.FindAll("button").Any(b => b.TextContent.Trim() == "Revoke").ShouldBeTrue());
         await DialogButton(provider, "Revoke").ClickAsync(new());
+        await click.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
 
-        cut.WaitForAssertion(() => _revoked.ShouldHaveSingleItem().Id.ShouldBe(1));
+        _revoked.ShouldHaveSingleItem().Id.ShouldBe(1);
     }
 
     [Fact]
