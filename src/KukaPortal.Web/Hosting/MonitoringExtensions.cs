@@ -20,6 +20,7 @@ public static class MonitoringExtensions
         builder.Services.AddSingleton<MonitoringNotifier>();
         builder.Services.AddSingleton<AlarmCommands>();
         builder.Services.AddSingleton<ScoreBatchPublisher>();
+        builder.Services.AddSingleton<LiveWindowReader>();
         return builder;
     }
 }
