@@ -86,6 +86,8 @@ export async function start(element, assetId, minutes, dotnet) {
   }
 
   function draw() {
+    // Created with the first windows, so that its axes come from data.
+    if (chart === null && shown.length === 0) return;
     const xaxis = shading(shown);
     element.dataset.alarmPeriods = String(xaxis.length);
     if (chart === null) {
@@ -144,7 +146,7 @@ export async function start(element, assetId, minutes, dotnet) {
     add(m.windows);
   });
   // The alarm message is the cue to re-read the periods: the table, not the message, says when each one ran.
-  connection.on('AlarmChanged', m => { catchUpIfBehind(m.sequence); readPeriods(); dotnet.invokeMethodAsync('OnAlarmChanged', m.alarmId); });
+  connection.on('AlarmChanged', m => { catchUpIfBehind(m.sequence); readPeriods().catch(e => console.warn('Alarm periods not re-read', e)); dotnet.invokeMethodAsync('OnAlarmChanged', m.alarmId); });
   connection.on('JobProgress', m => { catchUpIfBehind(m.sequence); dotnet.invokeMethodAsync('OnJobProgress', m); });
   connection.on('ModelChanged', m => { catchUpIfBehind(m.sequence); dotnet.invokeMethodAsync('OnModelChanged', m.modelId); });
 

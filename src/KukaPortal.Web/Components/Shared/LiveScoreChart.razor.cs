@@ -88,7 +88,10 @@ public partial class LiveScoreChart : IAsyncDisposable
     [JSInvokable]
     public async Task OnWindowsShown(int count, double latestCalibrated)
     {
-        _status = $"{count} windows shown; the latest scored {latestCalibrated:G3} × the threshold.";
+        // The range ends at the asset's latest window, so it is empty only before the first window is scored.
+        _status = count == 0
+            ? "Waiting for scores."
+            : $"{count} windows shown; the latest scored {latestCalibrated:G3} × the threshold.";
         StateHasChanged();
         await WindowsShown.InvokeAsync(count);
     }
