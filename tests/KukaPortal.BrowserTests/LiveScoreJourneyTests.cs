@@ -8,7 +8,7 @@ namespace KukaPortal.BrowserTests;
 
 /// <summary>
 /// An operator watches an asset's live score: the range selector reads more of the past, alarm periods from the
-/// alarms table are shaded, and pausing shows the indicator until Resume. Windows and alarms are seeded straight
+/// alarms table are shaded, and pausing (the switch, or zooming) shows the indicator until Resume. Windows and alarms are seeded straight
 /// into the database (windows through the score writer, as in production).
 /// </summary>
 public class LiveScoreJourneyTests(BrowserPortal portal) : IAsyncLifetime
@@ -51,6 +51,17 @@ public class LiveScoreJourneyTests(BrowserPortal portal) : IAsyncLifetime
             await page.GetByTestId("score-chart-resume").ClickAsync();
             await Assertions.Expect(page.GetByTestId("score-chart-paused")).ToHaveCountAsync(0);
             await Assertions.Expect(chart).ToHaveAttributeAsync("data-paused", "false");
+
+            // Zooming into the past (a drag across the plot, as a user selects a span) pauses the live follow.
+            var plot = (await chart.Locator(".apexcharts-grid").BoundingBoxAsync()).ShouldNotBeNull();
+            await page.Mouse.MoveAsync(plot.X + plot.Width * 0.3f, plot.Y + plot.Height / 2);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(plot.X + plot.Width * 0.5f, plot.Y + plot.Height / 2, new() { Steps = 5 });
+            await page.Mouse.UpAsync();
+            await Assertions.Expect(page.GetByTestId("score-chart-paused")).ToHaveTextAsync("Paused — 0 new windows");
+            await Assertions.Expect(chart).ToHaveAttributeAsync("data-paused", "true");
+            await page.GetByTestId("score-chart-resume").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("score-chart-paused")).ToHaveCountAsync(0);
         });
 
         journey.ConsoleErrors.ShouldBeEmpty();
