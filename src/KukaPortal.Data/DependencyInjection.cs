@@ -58,6 +58,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AlarmListReader>();
         builder.Services.AddSingleton<AlarmDetailReader>();
         builder.Services.AddSingleton<AlarmHistoryReader>();
+        builder.Services.AddSingleton<AlarmPeriodReader>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<FloorReader>();
         builder.Services.AddSingleton<ModelPromotion>();

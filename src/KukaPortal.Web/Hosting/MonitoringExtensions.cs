@@ -21,6 +21,7 @@ public static class MonitoringExtensions
         builder.Services.AddSingleton<AlarmCommands>();
         builder.Services.AddSingleton<AssetModeCommands>();
         builder.Services.AddSingleton<ScoreBatchPublisher>();
+        builder.Services.AddSingleton<LiveWindowReader>();
         return builder;
     }
 }

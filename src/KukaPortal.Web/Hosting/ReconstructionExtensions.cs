@@ -8,6 +8,7 @@ public static class ReconstructionExtensions
     public static WebApplicationBuilder AddReconstruction(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WindowSamples>();
+        builder.Services.AddSingleton<DetectorCache>();
         builder.Services.AddSingleton<WindowReconstructor>();
         return builder;
     }

@@ -29,3 +29,12 @@ public sealed record ModelChanged(int AssetId, int ModelId, int Version, long Se
 /// <see cref="SecondsWithoutData"/> seconds, <c>Receiving</c> when rows come again.
 /// </summary>
 public sealed record AssetStatusChanged(int AssetId, Guid RunId, string State, double SecondsWithoutData, string Message, long Sequence = 0);
+
+/// <summary>An alarm's period as the live chart shades it: <c>ClearedAt</c> null while the condition is still on.</summary>
+public sealed record AlarmPeriodView(long AlarmId, DateTimeOffset RaisedAt, DateTimeOffset? ClearedAt, string State, bool Acknowledged);
+
+/// <summary>
+/// What the live chart opens with for a range: the windows from <c>From</c> on (downsampled when <c>Stored</c> is more
+/// than were sent), the asset's latest sequence number to catch up from, and the alarm periods to shade.
+/// </summary>
+public sealed record LiveWindows(DateTimeOffset From, IReadOnlyList<WindowPoint> Windows, int Stored, long Sequence, IReadOnlyList<AlarmPeriodView> AlarmPeriods);

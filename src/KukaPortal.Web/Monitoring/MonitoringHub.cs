@@ -9,7 +9,7 @@ namespace KukaPortal.Web.Monitoring;
 
 /// <summary>Live push to dashboards: one group per asset and one for all alarms, plus catch-up from the database after a reconnect.</summary>
 [Authorize]
-public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) : Hub<IMonitoringClient>
+public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory, LiveWindowReader liveWindows) : Hub<IMonitoringClient>
 {
     public const string Path = "/hubs/monitoring";
 
@@ -58,4 +58,16 @@ public sealed class MonitoringHub(IDbContextFactory<PortalDbContext> dbFactory) 
             .Select(Point)
             .ToListAsync(Context.ConnectionAborted);
     }
+
+    /// <summary>The last <paramref name="minutes"/> (one of <see cref="LiveRange.Minutes"/>) of the asset's windows and alarm periods: what a live chart opens with.</summary>
+    public Task<LiveWindows> GetRecentWindows(int assetId, int minutes)
+    {
+        // A HubException's message reaches the browser; any other exception's is hidden from it.
+        if (LiveRange.Validate(minutes) is { } problem) throw new HubException(problem);
+        return liveWindows.ReadAsync(assetId, minutes, Context.ConnectionAborted);
+    }
+
+    /// <summary>The asset's alarm periods from <paramref name="from"/> on: re-read by a live chart whenever an alarm changes.</summary>
+    public Task<IReadOnlyList<AlarmPeriodView>> GetAlarmPeriods(int assetId, DateTimeOffset from) =>
+        liveWindows.ReadPeriodsAsync(assetId, from, Context.ConnectionAborted);
 }

@@ -10,11 +10,11 @@ namespace KukaPortal.Web.Reconstruction;
 /// <summary>
 /// Reconstructs one stored window for the reconstruction view and its API: finds the window, the model that
 /// scored it and the raw rows it was cut from, then runs that model on them on the torch thread at Live
-/// priority (never on a request thread). The score that comes back is recomputed, not read, so it shows
-/// whether the stored window and this reconstruction agree.
+/// priority (never on a request thread), with the model's detector from <see cref="DetectorCache"/>. The score
+/// that comes back is recomputed, not read, so it shows whether the stored window and this reconstruction agree.
 /// </summary>
 public sealed class WindowReconstructor(
-    IDbContextFactory<PortalDbContext> dbFactory, WindowSamples samples, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs)
+    IDbContextFactory<PortalDbContext> dbFactory, WindowSamples samples, DetectorCache detectors, TorchStatus torchStatus, BlobStore blobs)
 {
     /// <summary>Null when the asset has no such window.</summary>
     public async Task<WindowReconstructionView?> ReconstructAsync(int assetId, Guid runId, int windowIndex, CancellationToken ct)
@@ -33,11 +33,8 @@ public sealed class WindowReconstructor(
             throw new ReconstructionUnavailableException($"The file of model v{model.Version} is no longer stored, so the window cannot be reconstructed.");
 
         var device = torchStatus.Info.ToDevice();
-        var reconstruction = await torch.RunAsync(TorchPriority.Live, () =>
-        {
-            using var detector = Detector.Load(path, device);
-            return detector.ReconstructWindow(rows, new WindowSpan(windowIndex, 0, model.Window));
-        });
+        var reconstruction = await detectors.RunAsync(model.Id, path, device,
+            detector => detector.ReconstructWindow(rows, new WindowSpan(windowIndex, 0, model.Window)));
 
         var channels = reconstruction.Channels
             .Select((name, c) => new ChannelReconstruction(name, reconstruction.Contributions[c], reconstruction.ChannelErrors[c],

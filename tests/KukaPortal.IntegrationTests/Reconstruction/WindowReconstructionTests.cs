@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using KukaPortal.Web.Reconstruction;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KukaPortal.IntegrationTests.Reconstruction;
 
@@ -30,12 +31,16 @@ public class WindowReconstructionTests(PortalFactory portal) : PortalTest(portal
         stored.Count.ShouldBe(2);
         stored[1].AboveThreshold.ShouldBeTrue();
 
+        var cache = Portal.Services.GetRequiredService<DetectorCache>();
+        var loadsBefore = cache.Loads;
+        var views = new List<WindowReconstructionView>();
         foreach (var window in stored)
         {
             var view = await session.Client.GetFromJsonAsync<WindowReconstructionView>(
                 $"/api/assets/{assetId}/runs/{scoring.Id}/windows/{window.WindowIndex}/reconstruction", Ct);
 
             view.ShouldNotBeNull();
+            views.Add(view);
             view.ModelId.ShouldBe(model.Id);
             view.Window.ShouldBe(model.Window);
             view.Channels.Select(c => c.Name).Order().ShouldBe(model.ChannelNames.ShouldNotBeNull().Order());
@@ -54,6 +59,11 @@ public class WindowReconstructionTests(PortalFactory portal) : PortalTest(portal
             $"/api/assets/{assetId}/runs/{scoring.Id}/windows/50/reconstruction", Ct);
         anomalous!.Channels[0].Name.ShouldBe("axis3_current");
         anomalous.AboveThreshold.ShouldBeTrue();
+
+        // Three reconstructions with one model read its file once; the cached detector gives the very same answer.
+        (cache.Loads - loadsBefore).ShouldBe(1);
+        anomalous.Score.ShouldBe(views[1].Score);
+        anomalous.Channels.SelectMany(c => c.Reconstruction).ShouldBe(views[1].Channels.SelectMany(c => c.Reconstruction));
 
         var unknown = await session.Client.GetAsync($"/api/assets/{assetId}/runs/{scoring.Id}/windows/5000/reconstruction", Ct);
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
