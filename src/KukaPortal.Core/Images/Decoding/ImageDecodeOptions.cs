@@ -21,8 +21,8 @@ public sealed record ImageDecodeOptions
 
     internal void Validate()
     {
-        if (Size is < 8 or > 2048)
-            throw new ArgumentOutOfRangeException(nameof(Size), Size, "The image size must be between 8 and 2048 pixels.");
+        if (Size is < 1 or > 2048)
+            throw new ArgumentOutOfRangeException(nameof(Size), Size, "The image size must be between 1 and 2048 pixels.");
         if (Channels is not (1 or 3))
             throw new ArgumentOutOfRangeException(nameof(Channels), Channels, "An image has 1 (grey) or 3 (RGB) channels.");
         if (!Enum.IsDefined(Fit))

@@ -10,6 +10,8 @@ namespace KukaPortal.Core.Images;
 /// </summary>
 public static class ImageDecoder
 {
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47];
+    private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
     private static readonly SKEncodedImageFormat[] Supported = [SKEncodedImageFormat.Png, SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Bmp];
 
     public static DecodedImage Decode(ReadOnlySpan<byte> file, ImageDecodeOptions? options = null)
@@ -38,11 +40,19 @@ public static class ImageDecoder
     private static DecodedImage Result(PlanarImage image, FitPlan plan, RgbaPixels source) =>
         new(image, plan.Content, source.Width, source.Height);
 
+    /// <summary>The decoder says only "no"; the signature tells a damaged image from something that never was one.</summary>
+    private static ImageFormatException Unreadable(ReadOnlySpan<byte> file)
+    {
+        string? format = file.StartsWith(PngSignature) ? "PNG" : file.StartsWith(JpegSignature) ? "JPEG" : file.StartsWith("BM"u8) ? "BMP" : null;
+        return format is null
+            ? new ImageFormatException(ImageErrorKind.NotAnImage, "The file is not an image (PNG, JPEG or BMP are read).")
+            : new ImageFormatException(ImageErrorKind.Corrupt, $"The {format} image cannot be decoded: its header is damaged or truncated.");
+    }
+
     private static RgbaPixels DecodeRgba(ReadOnlySpan<byte> file, long maxPixels)
     {
         using var data = SKData.CreateCopy(file);
-        using var codec = SKCodec.Create(data)
-            ?? throw new ImageFormatException(ImageErrorKind.NotAnImage, "The file is not an image (PNG, JPEG or BMP are read).");
+        using var codec = SKCodec.Create(data) ?? throw Unreadable(file);
         if (!Supported.Contains(codec.EncodedFormat))
             throw new ImageFormatException(ImageErrorKind.UnsupportedFormat,
                 $"The file is a {codec.EncodedFormat.ToString().ToUpperInvariant()} image; PNG, JPEG and BMP are read.");
