@@ -34,6 +34,10 @@ public sealed class ImageDetector : IDisposable
     public IReadOnlyList<float[]> Maps(IReadOnlyList<PlanarImage> images, int batchSize = 32) =>
         Evaluate(images, batchSize, withReconstruction: false).Select(r => r.Map).ToArray();
 
+    /// <summary>Scores and maps from one pass over the images, for evaluation, which needs both.</summary>
+    public IReadOnlyList<(ImageScore Score, float[] Map)> ScoreWithMaps(IReadOnlyList<PlanarImage> images, int batchSize = 32) =>
+        Evaluate(images, batchSize, withReconstruction: false).Select(r => (ScoreOf(r.Terms), r.Map)).ToArray();
+
     public ImageExplanation Explain(PlanarImage image)
     {
         var result = Evaluate([image], 1, withReconstruction: true)[0];

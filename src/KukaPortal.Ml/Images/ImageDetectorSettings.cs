@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KukaPortal.Core.Images;
 using KukaPortal.Core.Thresholds;
 
 namespace KukaPortal.Ml.Images;
@@ -17,6 +18,12 @@ public sealed record ImageDetectorSettings
 
     /// <summary>1 for grey, 3 for RGB.</summary>
     public int Channels { get; init; } = 3;
+
+    /// <summary>
+    /// How images whose aspect differs from the square input were fitted when the model trained; scoring must fit
+    /// new images the same way, so it is saved with the model.
+    /// </summary>
+    public ImageFit Fit { get; init; } = ImageFit.Pad;
 
     public int Iterations { get; init; } = 2000;
     public int BatchSize { get; init; } = 16;

@@ -1,17 +1,19 @@
 using System.CommandLine;
 using System.Text;
+using KukaPortal.Cli.Commands.Images;
 using KukaPortal.Core.Formats;
+using KukaPortal.Ml.Artifacts;
 using KukaPortal.Ml.Scoring;
 
 namespace KukaPortal.Cli.Commands.Scoring;
 
-/// <summary><c>score --model MODEL --input FILE... --out scores.csv</c>: the model's window scores for each recording as CSV.</summary>
+/// <summary><c>score --model MODEL --input FILE... --out scores.csv</c>: the model's window scores for each recording as CSV (image models: one row per image, see <see cref="ImageScoring"/>).</summary>
 public static class ScoreCommand
 {
     public static Command Create()
     {
         var model = new Option<FileInfo>("--model") { Description = "Model file (.kpm) written by train.", Required = true };
-        var input = new Option<FileInfo[]>("--input") { Description = "Recordings to score.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var input = new Option<FileInfo[]>("--input") { Description = "Recordings to score; for an image model, image sets (folders or .zip files).", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--out") { Description = "CSV file to write the window scores to.", Required = true };
         var stride = new Option<int?>("--stride") { Description = "Rows between window starts (default W: no overlap)." };
         var device = TorchOptions.Device();
@@ -23,6 +25,17 @@ public static class ScoreCommand
         {
             if (result.GetValue(stride) is < 1)
                 throw CommandFailure.Usage("--stride must be 1 or more.");
+            if (ModelFile.KindOf(result.GetValue(model)!) == ModelKind.Image)
+            {
+                if (result.GetValue(stride) is not null)
+                    throw CommandFailure.Usage("--stride applies to time-series models only; an image model scores whole images.");
+                using var imageDetector = ModelFile.LoadImage(result.GetValue(model)!, result.GetValue(device));
+                // Torch work stays synchronous: no await inside (GUIDE §4).
+                var lines = ImageScoring.Run(imageDetector, result.GetValue(input)!, result.GetValue(output)!, result.InvocationConfiguration.Output, ct);
+                foreach (var line in lines)
+                    await result.InvocationConfiguration.Output.WriteLineAsync(line);
+                return ExitCodes.Ok;
+            }
             var recordings = await RecordingInputs.ReadAsync(result.GetValue(input)!, read, result, ct);
             using var detector = ModelFile.Load(result.GetValue(model)!, result.GetValue(device));
             // Torch work and the file writes below stay synchronous: no await inside torch work (GUIDE §4).
