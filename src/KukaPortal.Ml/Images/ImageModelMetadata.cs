@@ -18,6 +18,8 @@ public sealed record ImageModelMetadata
     /// <summary>Each score term with its weight and its range on held-out normal images.</summary>
     public required IReadOnlyList<TermStatistics> Terms { get; init; }
     public required ThresholdMetadata Threshold { get; init; }
+    /// <summary>The anomaly-map value drawn fully red in heatmaps (see <see cref="Images.MapSaturation"/>).</summary>
+    public required double MapSaturation { get; init; }
     /// <summary>The combined scores of the held-out normal images.</summary>
     public required ScoreSummary Validation { get; init; }
     public required ImageTrainingSummary Training { get; init; }

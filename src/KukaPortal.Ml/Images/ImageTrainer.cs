@@ -41,7 +41,8 @@ public static class ImageTrainer
             var clock = Stopwatch.StartNew();
             var last = Fit(model, normalImages, split, settings, device, onProgress, ct, hooks, clock);
 
-            var heldOut = ImageEvaluation.Run(model, normalImages, split.HeldOut, device, ScoringBatch).Select(r => r.Terms).ToArray();
+            var heldOutResults = ImageEvaluation.Run(model, normalImages, split.HeldOut, device, ScoringBatch);
+            var heldOut = heldOutResults.Select(r => r.Terms).ToArray();
             var terms = TermNormalisation.Fit(model.Terms, heldOut);
             var heldOutScores = heldOut.Select(raw => TermNormalisation.Combine(terms, raw)).ToArray();
             var choice = Core.Thresholds.ThresholdStrategy.Parse(settings.ThresholdStrategy).Choose(new ThresholdData { NormalScores = heldOutScores });
@@ -57,6 +58,7 @@ public static class ImageTrainer
                 Size = settings.Size,
                 Terms = terms,
                 Threshold = new ThresholdMetadata(threshold, choice.Strategy),
+                MapSaturation = MapSaturation.Of(heldOutResults.Select(r => r.Map)),
                 Validation = ScoreSummary.Of(heldOutScores),
                 Training = new ImageTrainingSummary(split.Training.Length, split.HeldOut.Length, settings.Iterations,
                     last.Reconstruction, last.Losses, clock.Elapsed.TotalSeconds, device.type.ToString().ToLowerInvariant()),

@@ -7,11 +7,13 @@ namespace KukaPortal.Cli.Commands.Images;
 
 /// <summary>
 /// <c>score --model IMAGE-MODEL --input DIR|ZIP... --out scores.csv</c>: one CSV row per test image (every image of
-/// a flat set) with its score, calibrated score, verdict and normalised score terms.
+/// a flat set) with its score, calibrated score, verdict and normalised score terms; with <c>--maps DIR</c> also one
+/// PNG strip per image for looking at (see <see cref="InspectionStrips"/>).
 /// </summary>
 internal static class ImageScoring
 {
-    public static IReadOnlyList<string> Run(ImageDetector detector, IReadOnlyList<FileInfo> inputs, FileInfo outFile, TextWriter output, CancellationToken ct)
+    public static IReadOnlyList<string> Run(ImageDetector detector, IReadOnlyList<FileInfo> inputs, FileInfo outFile, DirectoryInfo? maps,
+        TextWriter output, CancellationToken ct)
     {
         var sets = inputs.Select(input => (input, set: ImageSetInput.Read(input, ImageSetInput.For(detector), output, ct).Set)).ToArray();
         var terms = detector.Metadata.Terms.Select(t => t.Name).ToArray();
@@ -27,10 +29,14 @@ internal static class ImageScoring
                 var scores = detector.Score(items.Select(i => i.Image).ToArray());
                 for (var i = 0; i < items.Length; i++)
                     file.WriteLine(Row(input.Name, items[i], scores[i], terms));
+                if (maps is not null)
+                    InspectionStrips.Write(detector, input.Name, items, maps, ct);
                 summary.Add(Invariant($"{input.Name}: {items.Length} images, {scores.Count(s => s.AboveThreshold)} above the threshold."));
             }
         }
         summary.Add($"Wrote {outFile.FullName}");
+        if (maps is not null)
+            summary.Add($"Wrote input | reconstruction | heatmap | mask strips under {maps.FullName}");
         return summary;
     }
 

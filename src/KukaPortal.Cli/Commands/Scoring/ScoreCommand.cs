@@ -16,10 +16,11 @@ public static class ScoreCommand
         var input = new Option<FileInfo[]>("--input") { Description = "Recordings to score; for an image model, image sets (folders or .zip files).", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--out") { Description = "CSV file to write the window scores to.", Required = true };
         var stride = new Option<int?>("--stride") { Description = "Rows between window starts (default W: no overlap)." };
+        var maps = new Option<DirectoryInfo?>("--maps") { Description = "Image models: also write one PNG per image, input | reconstruction | heatmap | mask, into this folder." };
         var device = TorchOptions.Device();
         var read = new ReadOptionsArguments();
 
-        var command = new Command("score", "Score recordings with a trained model and write one CSV row per window.") { model, input, output, stride, device };
+        var command = new Command("score", "Score recordings with a trained model and write one CSV row per window.") { model, input, output, stride, maps, device };
         read.AddTo(command);
         command.SetAction(VerbAction.Of(async (result, ct) =>
         {
@@ -31,11 +32,14 @@ public static class ScoreCommand
                     throw CommandFailure.Usage("--stride applies to time-series models only; an image model scores whole images.");
                 using var imageDetector = ModelFile.LoadImage(result.GetValue(model)!, result.GetValue(device));
                 // Torch work stays synchronous: no await inside (GUIDE §4).
-                var lines = ImageScoring.Run(imageDetector, result.GetValue(input)!, result.GetValue(output)!, result.InvocationConfiguration.Output, ct);
+                var lines = ImageScoring.Run(imageDetector, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(maps),
+                    result.InvocationConfiguration.Output, ct);
                 foreach (var line in lines)
                     await result.InvocationConfiguration.Output.WriteLineAsync(line);
                 return ExitCodes.Ok;
             }
+            if (result.GetValue(maps) is not null)
+                throw CommandFailure.Usage("--maps applies to image models only.");
             var recordings = await RecordingInputs.ReadAsync(result.GetValue(input)!, read, result, ct);
             using var detector = ModelFile.Load(result.GetValue(model)!, result.GetValue(device));
             // Torch work and the file writes below stay synchronous: no await inside torch work (GUIDE §4).
