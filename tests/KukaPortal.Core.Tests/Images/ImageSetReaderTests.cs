@@ -198,6 +198,17 @@ public class ImageSetReaderTests
     }
 
     [Fact]
+    public void Counts_the_bytes_actually_read_and_refuses_an_entry_holding_more_than_its_header_declares()
+    {
+        var zip = Zip(CompressionLevel.NoCompression, [.. Mvtec(), ("train/good/002.png", Good0)]);
+        DeclareLastEntrySize(zip, 20);
+
+        var error = Should.Throw<ImageSetException>(() => ImageSetReader.ReadZip(new MemoryStream(zip), "set.zip", Options(), TestContext.Current.CancellationToken));
+
+        error.Errors.ShouldBe(["Entry 'train/good/002.png' inflates to more than the 20 bytes its header declares; the archive is refused."]);
+    }
+
+    [Fact]
     public void Refuses_an_entry_that_compresses_suspiciously_well()
     {
         var error = Refused(Options() with { RatioCheckFloorBytes = 1024 }, [.. Mvtec(), ("train/good/bomb.png", new byte[200_000])]);
