@@ -123,6 +123,24 @@ public class ImageDecoderTests
         decoded.Valid.ShouldBe(new PixelRect(0, 1, 4, 2));
     }
 
+    [Theory]
+    [InlineData(ImageFit.Stretch)]
+    [InlineData(ImageFit.Pad)]
+    [InlineData(ImageFit.CenterCrop)]
+    public void A_flat_image_of_any_width_stays_flat_at_any_size(ImageFit fit)
+    {
+        // The weights of every output pixel sum to one, and no size reads past the source's edge.
+        foreach (var width in new[] { 1, 2, 3, 7, 29, 97, 285 })
+        foreach (var size in new[] { 1, 3, 7, 100 })
+        {
+            var png = GreyPng(Enumerable.Repeat(Enumerable.Repeat((byte)77, width).ToArray(), 5).ToArray());
+
+            var decoded = ImageDecoder.Decode(png, At(size, fit: fit));
+
+            decoded.Image.Pixels.ShouldAllBe(v => v == 77 / 255f, $"{width} → {size}");
+        }
+    }
+
     [Fact]
     public void A_mask_is_fitted_like_its_image_stays_zero_one_and_is_zero_in_the_padding()
     {

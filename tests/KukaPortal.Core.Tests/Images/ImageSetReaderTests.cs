@@ -32,6 +32,26 @@ public class ImageSetReaderTests
     }
 
     [Fact]
+    public void Reads_and_hashes_a_zip_that_arrives_as_a_forward_only_stream_and_lists_macos_metadata_as_skipped()
+    {
+        var zip = Zip([.. Mvtec(), ("__MACOSX/train/good/._000.png", [0, 5, 22])]);
+
+        var import = ImageSetReader.ReadZip(new ForwardOnlyStream(zip), "set.zip", Options(), TestContext.Current.CancellationToken);
+
+        import.Set.Items.Count.ShouldBe(4);
+        import.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(zip)));
+        import.Skipped.ShouldBe([new("__MACOSX/train/good/._000.png", "It is macOS metadata.")]);
+    }
+
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public override bool CanSeek => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => base.Position; set => throw new NotSupportedException(); }
+        public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void Reads_an_mvtec_zip_packed_inside_one_category_folder()
     {
         var import = ReadZip(null, Mvtec("magnetic_tile/"));
@@ -175,6 +195,17 @@ public class ImageSetReaderTests
         var error = Refused(Options() with { MaxTotalBytes = total - 1 }, Mvtec());
 
         error.Errors.ShouldBe([$"The archive would inflate to more than {total - 1:N0} bytes, the limit."]);
+    }
+
+    [Fact]
+    public void Counts_the_bytes_actually_read_and_refuses_an_entry_holding_more_than_its_header_declares()
+    {
+        var zip = Zip(CompressionLevel.NoCompression, [.. Mvtec(), ("train/good/002.png", Good0)]);
+        DeclareLastEntrySize(zip, 20);
+
+        var error = Should.Throw<ImageSetException>(() => ImageSetReader.ReadZip(new MemoryStream(zip), "set.zip", Options(), TestContext.Current.CancellationToken));
+
+        error.Errors.ShouldBe(["Entry 'train/good/002.png' inflates to more than the 20 bytes its header declares; the archive is refused."]);
     }
 
     [Fact]

@@ -70,16 +70,32 @@ internal static class TestImages
     /// <summary>The classic 1×1 GIF: an image format the decoder recognises but the portal does not accept.</summary>
     public static byte[] Gif() => Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    public static byte[] Zip(params (string Name, byte[] Content)[] entries) => Zip(CompressionLevel.Optimal, entries);
+
+    public static byte[] Zip(CompressionLevel level, params (string Name, byte[] Content)[] entries)
     {
         var buffer = new MemoryStream();
         using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
             foreach (var (name, content) in entries)
             {
-                using var stream = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+                using var stream = archive.CreateEntry(name, level).Open();
                 stream.Write(content);
             }
         return buffer.ToArray();
+    }
+
+    /// <summary>Overwrites the uncompressed size of the last entry in its local header and the central directory, as a hostile archive would.</summary>
+    public static void DeclareLastEntrySize(byte[] zip, uint size)
+    {
+        int local = -1, central = -1;
+        for (var i = 0; i + 4 <= zip.Length; i++)
+        {
+            var signature = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i));
+            if (signature == 0x04034b50) local = i;
+            if (signature == 0x02014b50) central = i;
+        }
+        BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(local + 22), size);
+        BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(central + 24), size);
     }
 
     public static float[] Values(params byte[] bytes) => bytes.Select(v => v / 255f).ToArray();

@@ -24,19 +24,20 @@ internal sealed class AxisTaps
         var scale = (double)sourceLength / outputLength;
         for (var i = 0; i < outputLength; i++)
         {
-            var (index, weight) = sourceLength > outputLength ? Box(i, scale) : Linear(i, scale, sourceLength);
+            var (index, weight) = sourceLength > outputLength ? Box(i, scale, sourceLength) : Linear(i, scale, sourceLength);
             indices[i] = Array.ConvertAll(index, s => s + sourceStart);
             weights[i] = weight;
         }
         return new AxisTaps(indices, weights);
     }
 
-    private static (int[], float[]) Box(int i, double scale)
+    private static (int[], float[]) Box(int i, double scale, int sourceLength)
     {
         var low = i * scale;
-        var high = (i + 1) * scale;
+        // (i + 1)·scale of the last pixel can round just past the source's end.
+        var high = Math.Min((i + 1) * scale, sourceLength);
         var first = (int)Math.Floor(low);
-        var last = (int)Math.Ceiling(high) - 1;
+        var last = Math.Min((int)Math.Ceiling(high), sourceLength) - 1;
         var index = new List<int>();
         var weight = new List<float>();
         for (var s = first; s <= last; s++)

@@ -16,7 +16,7 @@ public static class ImageSetReader
 {
     private static ReadOnlySpan<byte> ZipMagic => "PK\u0003\u0004"u8;
 
-    /// <summary>Reads a zip; <paramref name="archive"/> stays open and is read from its current position to its end.</summary>
+    /// <summary>Reads a zip: the whole of <paramref name="archive"/>, which stays open (the caller keeps the original).</summary>
     public static ImageSetImport ReadZip(Stream archive, string archiveName, ImageSetReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= ImageSetReadOptions.Default;
@@ -24,11 +24,13 @@ public static class ImageSetReader
         var seekable = archive.CanSeek ? archive : Buffer(archive, options.MaxTotalBytes);
         try
         {
-            var start = seekable.Position;
+            seekable.Position = 0;
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(seekable));
-            seekable.Position = start;
+            seekable.Position = 0;
             using var zip = Vet(() => ZipRecordingArchive.Open(seekable, archiveName, options.ArchiveLimits, leaveOpen: true));
-            var set = Vet(() => Read(zip.Entries, [.. zip.Skipped], options, cancellationToken));
+            // The shared vetting names skips "archive.zip/path"; an image set names every file by its path in the set.
+            var skipped = zip.Skipped.Select(s => s with { SourceName = s.SourceName[(archiveName.Length + 1)..] }).ToList();
+            var set = Vet(() => Read(zip.Entries, skipped, options, cancellationToken));
             return set with { Sha256 = sha256 };
         }
         finally
