@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KukaPortal.Core.Images;
 
 namespace KukaPortal.Cli.Tests.Images;
 
@@ -55,6 +56,27 @@ public class ImageVerbsTests(TrainedImageModelFixture fixture) : IClassFixture<T
         rows.Count(r => r[2] == "good").ShouldBe(8);
         rows.ShouldAllBe(r => (double.Parse(r[4], CultureInfo.InvariantCulture) >= 1) == (r[5] == "true"));
         run.Output.ShouldContain($"metal: 24 images, {rows.Count(r => r[5] == "true")} above the threshold.");
+    }
+
+    [Fact]
+    public async Task Score_with_maps_writes_one_four_panel_strip_per_defect_image_and_three_panels_per_good_one()
+    {
+        var maps = fixture.File("maps");
+
+        var run = await Cli.RunAsync("score", "--model", fixture.Model, "--input", fixture.Set, "--out", fixture.File("scores-maps.csv"),
+            "--maps", maps, "--device", "cpu");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        Directory.GetFiles(maps, "*.png", SearchOption.AllDirectories).Length.ShouldBe(24);
+        // Panels of 32 px with 2-px gaps: input, reconstruction, heatmap and mask = 134 px; without a mask 100 px.
+        (await SourceSize(Path.Combine(maps, "metal", "test", "hole", "000.png"))).ShouldBe((134, 32));
+        (await SourceSize(Path.Combine(maps, "metal", "test", "good", "000.png"))).ShouldBe((100, 32));
+    }
+
+    private static async Task<(int Width, int Height)> SourceSize(string png)
+    {
+        var decoded = ImageDecoder.Decode(await File.ReadAllBytesAsync(png, TestContext.Current.CancellationToken));
+        return (decoded.SourceWidth, decoded.SourceHeight);
     }
 
     [Fact]
