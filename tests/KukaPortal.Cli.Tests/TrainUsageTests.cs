@@ -14,7 +14,7 @@ public class TrainUsageTests
         var run = await Cli.RunAsync("train", "--normal", normal, "--model", "lstm-ae", "--out", folder.File("m.kpm"));
 
         run.ExitCode.ShouldBe(1, run.ToString());
-        run.Error.Trim().ShouldBe("Model family 'lstm-ae' is unknown; available: conv-ae, aae, dense-ae, dense-ae-bn, dense-aae, pca.");
+        run.Error.Trim().ShouldBe("Model family 'lstm-ae' is unknown; available: conv-ae, aae, dense-ae, dense-ae-bn, dense-aae, pca, conv-ae-2d, ganomaly, skip-ganomaly, skip-ganomaly-sa, cvae-gan, adv-vae.");
     }
 
     [Fact]

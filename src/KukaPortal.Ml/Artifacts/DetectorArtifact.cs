@@ -37,20 +37,7 @@ internal static class DetectorArtifact
 
     public static Detector Read(string path, Device device)
     {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
-
-        ZipArchive zip;
-        try
-        {
-            zip = ZipFile.OpenRead(path);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new ModelArtifactException($"'{path}' is not a KukaPortal model file (.kpm is a zip archive).", e);
-        }
-
-        using (zip)
+        using (var zip = ArtifactKind.Open(path))
         {
             var metadata = ReadMetadata(zip, path);
             var settings = metadata.Hyperparameters.Deserialize<DetectorSettings>(ArtifactJson.Options)
@@ -103,6 +90,9 @@ internal static class DetectorArtifact
             throw new ModelArtifactException(
                 $"'{path}' has model format version {formatVersion}; this build of KukaPortal reads format version {ArtifactFormat.Version}. " +
                 "Use the KukaPortal version that wrote it, or retrain the model.");
+
+        if (ArtifactKind.Of(root) == ModelKind.Image)
+            throw new ModelArtifactException($"'{path}' is an image model; use it on image sets, not on recordings.");
 
         var family = root.TryGetProperty("family", out var f) ? f.GetString() : null;
         if (!ModelFamilyNames.TryParse(family, out _))

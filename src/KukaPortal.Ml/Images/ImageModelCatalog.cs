@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Images.ConvAe2d;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.Images;
@@ -8,12 +9,14 @@ internal static class ImageModelCatalog
     /// <summary>A fresh, untrained model of the settings' family and shape (also used to load an artifact's weights into).</summary>
     public static ImageModel CreateModel(ImageDetectorSettings settings) => settings.Family switch
     {
+        ImageModelFamily.ConvAe2d => new ConvAe2dModel(settings),
         _ => throw new NotSupportedException($"Image family {settings.Family} is not built yet."),
     };
 
     /// <summary>The training step of the settings' family for <paramref name="model"/>, already on <paramref name="device"/>.</summary>
     public static IImageTrainingStep CreateStep(ImageDetectorSettings settings, ImageModel model, Device device) => settings.Family switch
     {
+        ImageModelFamily.ConvAe2d => new ConvAe2dStep(model, settings),
         _ => throw new NotSupportedException($"Image family {settings.Family} is not built yet."),
     };
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using KukaPortal.Core.Preprocessing;
 using KukaPortal.Core.Series;
@@ -85,7 +84,7 @@ public static class DetectorTrainer
                     ResumedFromIteration = outcome.ResumedFromIteration,
                 },
                 TrainingDataSha256 = TrainingDataFingerprint.Of(normal),
-                TorchSharpVersion = TorchSharpVersion(),
+                TorchSharpVersion = TorchSharpBuild.Version,
                 CreatedUtc = DateTimeOffset.UtcNow,
             };
             return new Detector(model, preprocessing, metadata, settings, device);
@@ -116,8 +115,4 @@ public static class DetectorTrainer
                 $"Training data must be finite: row {index / series.ChannelCount}, channel '{series.Channels[index % series.ChannelCount]}' " +
                 $"is {series.Values[index]}. Clean or impute the recording first.", nameof(series));
     }
-
-    private static string TorchSharpVersion() =>
-        typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown";
 }

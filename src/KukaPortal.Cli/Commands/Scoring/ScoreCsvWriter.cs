@@ -20,19 +20,13 @@ internal sealed class ScoreCsvWriter(TextWriter writer, IReadOnlyList<string> ch
     public void Write(string file, TimeSeries series, WindowScore score)
     {
         var span = new WindowSpan(score.Index, score.StartRow, score.EndRow - score.StartRow);
-        var start = series.Timestamps is null ? "" : Number(span.StartTime(series));
-        var end = series.Timestamps is null ? "" : Number(span.EndTime(series));
+        var start = series.Timestamps is null ? "" : CsvText.Number(span.StartTime(series));
+        var end = series.Timestamps is null ? "" : CsvText.Number(span.EndTime(series));
         var top = string.Join(';', Enumerable.Range(0, score.ChannelErrors.Length)
             .OrderByDescending(c => score.ChannelErrors[c]).ThenBy(c => c).Take(TopChannels).Select(c => channels[c]));
         writer.WriteLine(string.Join(',',
-            Field(file), score.Index.ToString(CultureInfo.InvariantCulture), score.StartRow.ToString(CultureInfo.InvariantCulture),
-            score.EndRow.ToString(CultureInfo.InvariantCulture), start, end, Number(score.Score), Number(score.Calibrated),
-            score.AboveThreshold ? "true" : "false", Field(top)));
+            CsvText.Field(file), score.Index.ToString(CultureInfo.InvariantCulture), score.StartRow.ToString(CultureInfo.InvariantCulture),
+            score.EndRow.ToString(CultureInfo.InvariantCulture), start, end, CsvText.Number(score.Score), CsvText.Number(score.Calibrated),
+            score.AboveThreshold ? "true" : "false", CsvText.Field(top)));
     }
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180 quoting, for file or channel names that hold a comma or a quote.</summary>
-    private static string Field(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

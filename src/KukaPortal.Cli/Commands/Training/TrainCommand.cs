@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using KukaPortal.Cli.Commands.Images;
 using KukaPortal.Core.Formats;
 using KukaPortal.Core.Series;
 using KukaPortal.Core.Thresholds;
+using KukaPortal.Ml.Images;
 using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Scoring;
@@ -13,7 +15,7 @@ namespace KukaPortal.Cli.Commands.Training;
 
 /// <summary>
 /// <c>train --normal FILE... --out MODEL</c>: trains a detector on normal recordings, sets its threshold
-/// and writes the .kpm artifact. Files are read and checked before training starts, so a wrong option
+/// and writes the .kpm artifact; an image family after --model hands the run to <see cref="ImageTraining"/>. Files are read and checked before training starts, so a wrong option
 /// fails in seconds rather than after minutes of training.
 /// </summary>
 public static class TrainCommand
@@ -25,6 +27,10 @@ public static class TrainCommand
         options.AddTo(command);
         command.SetAction(VerbAction.Of(async (result, ct) =>
         {
+            if (ImageModelFamilyNames.TryParse(result.GetValue(options.Model), out var imageFamily))
+                return ImageTraining.Run(result, options, imageFamily, result.InvocationConfiguration.Output, ct);
+            TrainOptions.RefuseGiven(result, options.ImageOnly, $"image models (--model {string.Join("|", ImageModelFamilyNames.All)})");
+
             var strategy = ParseStrategy(result.GetValue(options.Threshold));
             var settings = options.Settings(result, (strategy as QuantileStrategy)?.Q);
             var validationFiles = result.GetValue(options.Validation) ?? [];

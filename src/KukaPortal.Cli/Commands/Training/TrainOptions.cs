@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KukaPortal.Cli.Commands.Images;
 using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Training;
 
@@ -12,7 +13,7 @@ internal sealed class TrainOptions
 {
     public Option<FileInfo[]> Normal { get; } = new("--normal")
     {
-        Description = "Normal recordings to train on; several are joined when their channels match.",
+        Description = "Normal recordings to train on; several are joined when their channels match. Image models: one image set, a folder or .zip (MVTec train/good/, or every image of a flat set).",
         Required = true,
         AllowMultipleArgumentsPerToken = true,
     };
@@ -40,14 +41,31 @@ internal sealed class TrainOptions
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed for weights and batches.", DefaultValueFactory = _ => 0 };
     public Option<TorchDeviceOption> Device { get; } = TorchOptions.Device();
     public Option<FileInfo> Out { get; } = new("--out") { Description = "Model file (.kpm) to write.", Required = true };
+    public Option<int?> Size { get; } = new("--size") { Description = "Image models: side of the square images the model reads, a power of two from 32 (default 128)." };
+    public Option<int?> Channels { get; } = new("--channels") { Description = "Image models: 1 (grey) or 3 (RGB, default); images are converted on reading." };
+    public Option<string?> Fit { get; } = ImageFitOption.Create();
     public ReadOptionsArguments Read { get; } = new();
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Normal, Validation, Model, Window, Stride, Latent, Width, Iterations, Batch, LearningRate,
-                     Lambda, R1, Scaler, EarlyStopping, PcaVariance, Threshold, Seed, Device, Out })
+                     Lambda, R1, Scaler, EarlyStopping, PcaVariance, Threshold, Seed, Device, Out, Size, Channels, Fit })
             command.Options.Add(option);
         Read.AddTo(command);
+    }
+
+    /// <summary>The options that shape only time-series training; an image model refuses them rather than ignore them.</summary>
+    public IEnumerable<Option> SeriesOnly => [Validation, Window, Stride, Lambda, R1, Scaler, EarlyStopping, PcaVariance];
+
+    /// <summary>The options that shape only image training.</summary>
+    public IEnumerable<Option> ImageOnly => [Size, Channels, Fit];
+
+    /// <summary>Refuses options given on the command line that the chosen kind of model would silently ignore.</summary>
+    public static void RefuseGiven(ParseResult result, IEnumerable<Option> options, string onlyFor)
+    {
+        var given = options.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
+        if (given.Length > 0)
+            throw CommandFailure.Usage($"{string.Join(", ", given)} appl{(given.Length == 1 ? "ies" : "y")} to {onlyFor} only.");
     }
 
     public DetectorSettings Settings(ParseResult result, double? thresholdQuantile)

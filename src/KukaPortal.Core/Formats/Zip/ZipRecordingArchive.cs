@@ -28,13 +28,14 @@ internal sealed class ZipRecordingArchive : IDisposable
 
     public IReadOnlyList<SkippedFile> Skipped { get; }
 
-    public static ZipRecordingArchive Open(Stream stream, string archiveName, ReadLimits limits)
+    /// <param name="leaveOpen">Whether the caller keeps <paramref name="stream"/> (the image set reader hashes it too).</param>
+    public static ZipRecordingArchive Open(Stream stream, string archiveName, ReadLimits limits, bool leaveOpen = false)
     {
         ZipArchive archive;
-        try { archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false); }
+        try { archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen); }
         catch (InvalidDataException e)
         {
-            stream.Dispose();
+            if (!leaveOpen) stream.Dispose();
             throw new RecordingFormatException(RecordingErrorKind.Malformed, $"The zip archive cannot be read: {e.Message}");
         }
 

@@ -8,6 +8,8 @@ internal enum RandomPurpose
     MeasurementNoise = 2,
     AnomalySchedule = 3,
     SensorFaults = 4,
+    InspectionSurface = 5,
+    InspectionDefect = 6,
 }
 
 /// <summary>
@@ -18,10 +20,13 @@ internal enum RandomPurpose
 /// </summary>
 internal static class RandomStreams
 {
-    public static Random Create(int seed, RandomPurpose purpose)
+    public static Random Create(int seed, RandomPurpose purpose) => Create(seed, purpose, 0);
+
+    /// <summary>One of many streams of a purpose, e.g. one per simulated image, so each image is the same whatever comes before it.</summary>
+    public static Random Create(int seed, RandomPurpose purpose, long index)
     {
         // A 64-bit finaliser (multiply / xor-shift) spreads neighbouring seeds over the whole range.
-        var x = unchecked((ulong)(uint)seed * 0x9E3779B97F4A7C15UL + (ulong)purpose * 0xD1B54A32D192ED03UL);
+        var x = unchecked((ulong)(uint)seed * 0x9E3779B97F4A7C15UL + (ulong)purpose * 0xD1B54A32D192ED03UL + (ulong)index * 0x8CB92BA72F3D8DD7UL);
         x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
         x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
         x ^= x >> 31;

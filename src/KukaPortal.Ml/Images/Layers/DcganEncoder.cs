@@ -1,0 +1,55 @@
+using KukaPortal.Ml.Layers;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace KukaPortal.Ml.Images.Layers;
+
+/// <summary>
+/// DCGAN's encoder (Radford et al. 2015, as GANomaly uses it): 4×4 convolutions of stride 2 halve the image down
+/// to 4×4 (no batch norm on the first, batch norm + LeakyReLU 0.2 on the rest, channels doubling from
+/// <c>baseWidth</c> up to 8×), then a 4×4 convolution without padding maps the 4×4 features to
+/// <c>outputs</c> values per image. The same module is the encoders of conv-ae-2d and GANomaly (outputs = z) and
+/// the discriminators (outputs = 1 logit, <see cref="Features"/> = the last hidden features for feature matching).
+/// </summary>
+internal sealed class DcganEncoder : Module<Tensor, Tensor>
+{
+    private readonly Sequential body;
+    private readonly Conv2d head;
+
+    public DcganEncoder(int channels, int size, int baseWidth, int outputs) : base(nameof(DcganEncoder))
+    {
+        var layers = new List<(string, Module<Tensor, Tensor>)>
+        {
+            ("conv0", Conv2d(channels, baseWidth, 4, stride: 2, padding: 1, bias: false)),
+            ("act0", LeakyReLU(0.2)),
+        };
+        var width = baseWidth;
+        var level = 1;
+        for (var side = size / 2; side > 4; side /= 2, level++)
+        {
+            var next = Math.Min(width * 2, baseWidth * 8);
+            layers.Add(($"conv{level}", Conv2d(width, next, 4, stride: 2, padding: 1, bias: false)));
+            layers.Add(($"norm{level}", CounterFreeBatchNorm.Create2d(next)));
+            layers.Add(($"act{level}", LeakyReLU(0.2)));
+            width = next;
+        }
+        body = Sequential(layers);
+        head = Conv2d(width, outputs, 4, bias: false);
+        FeatureChannels = width;
+        RegisterComponents();
+    }
+
+    /// <summary>Channels of <see cref="Features"/> (which are 4×4).</summary>
+    public int FeatureChannels { get; }
+
+    /// <summary>The last hidden features [batch, FeatureChannels, 4, 4].</summary>
+    public Tensor Features(Tensor images) => body.forward(images);
+
+    /// <summary>Maps features from <see cref="Features"/> to the outputs [batch, outputs] (no second pass through the body).</summary>
+    public Tensor Head(Tensor features) => head.forward(features).flatten(1);
+
+    /// <summary>[batch, outputs].</summary>
+    public override Tensor forward(Tensor images) => Head(Features(images));
+}
