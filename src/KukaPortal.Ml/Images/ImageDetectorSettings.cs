@@ -7,7 +7,9 @@ namespace KukaPortal.Ml.Images;
 /// <summary>
 /// How an image detector is built and trained. Images are resized to <see cref="Size"/> × <see cref="Size"/>
 /// before the model sees them. Family-specific knobs are nullable properties that default to the paper's
-/// values when null, so one record serialises into the artifact for every family.
+/// values when null, so one record serialises into the artifact for every family. skip-ganomaly-sa applies
+/// self-attention only at U-Net levels with H·W ≤ 32·32: attention weighs every position against every other,
+/// O((H·W)²), which at the 128 and 64 levels would cost more than the rest of the network on a CPU.
 /// </summary>
 public sealed record ImageDetectorSettings
 {

@@ -1,4 +1,6 @@
 using KukaPortal.Ml.Images.ConvAe2d;
+using KukaPortal.Ml.Images.Ganomaly;
+using KukaPortal.Ml.Images.SkipGanomaly;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.Images;
@@ -10,6 +12,9 @@ internal static class ImageModelCatalog
     public static ImageModel CreateModel(ImageDetectorSettings settings) => settings.Family switch
     {
         ImageModelFamily.ConvAe2d => new ConvAe2dModel(settings),
+        ImageModelFamily.Ganomaly => new GanomalyModel(settings),
+        ImageModelFamily.SkipGanomaly => new SkipGanomalyModel(settings, selfAttention: false),
+        ImageModelFamily.SkipGanomalySa => new SkipGanomalyModel(settings, selfAttention: true),
         _ => throw new NotSupportedException($"Image family {settings.Family} is not built yet."),
     };
 
@@ -17,6 +22,8 @@ internal static class ImageModelCatalog
     public static IImageTrainingStep CreateStep(ImageDetectorSettings settings, ImageModel model, Device device) => settings.Family switch
     {
         ImageModelFamily.ConvAe2d => new ConvAe2dStep(model, settings),
+        ImageModelFamily.Ganomaly => new GanomalyStep((GanomalyModel)model, settings, device),
+        ImageModelFamily.SkipGanomaly or ImageModelFamily.SkipGanomalySa => new SkipGanomalyStep((SkipGanomalyModel)model, settings),
         _ => throw new NotSupportedException($"Image family {settings.Family} is not built yet."),
     };
 }

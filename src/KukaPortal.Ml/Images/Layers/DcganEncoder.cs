@@ -9,14 +9,16 @@ namespace KukaPortal.Ml.Images.Layers;
 /// <summary>
 /// DCGAN's encoder (Radford et al. 2015, as GANomaly uses it): 4×4 convolutions of stride 2 halve the image down
 /// to 4×4 (no batch norm on the first, batch norm + LeakyReLU 0.2 on the rest, channels doubling from
-/// <c>baseWidth</c> up to 8×), then a 4×4 convolution without padding maps the 4×4 features to
-/// <c>outputs</c> values per image. The same module is the encoders of conv-ae-2d and GANomaly (outputs = z) and
+/// <c>baseWidth</c> up to 8×), then DCGAN's last 4×4 convolution without padding maps the 4×4 features to
+/// <c>outputs</c> values per image — written as the equivalent linear layer over the flattened features, because
+/// TorchSharp 0.107's CPU backward of that convolution returned NaN input gradients on its first call (seen with one
+/// output channel: the discriminator's first update poisoned every weight). The same module is the encoders of conv-ae-2d and GANomaly (outputs = z) and
 /// the discriminators (outputs = 1 logit, <see cref="Features"/> = the last hidden features for feature matching).
 /// </summary>
 internal sealed class DcganEncoder : Module<Tensor, Tensor>
 {
     private readonly Sequential body;
-    private readonly Conv2d head;
+    private readonly Linear head;
 
     public DcganEncoder(int channels, int size, int baseWidth, int outputs) : base(nameof(DcganEncoder))
     {
@@ -36,7 +38,7 @@ internal sealed class DcganEncoder : Module<Tensor, Tensor>
             width = next;
         }
         body = Sequential(layers);
-        head = Conv2d(width, outputs, 4, bias: false);
+        head = Linear(width * 16, outputs, hasBias: false);
         FeatureChannels = width;
         RegisterComponents();
     }
@@ -48,7 +50,7 @@ internal sealed class DcganEncoder : Module<Tensor, Tensor>
     public Tensor Features(Tensor images) => body.forward(images);
 
     /// <summary>Maps features from <see cref="Features"/> to the outputs [batch, outputs] (no second pass through the body).</summary>
-    public Tensor Head(Tensor features) => head.forward(features).flatten(1);
+    public Tensor Head(Tensor features) => head.forward(features.flatten(1));
 
     /// <summary>[batch, outputs].</summary>
     public override Tensor forward(Tensor images) => Head(Features(images));
