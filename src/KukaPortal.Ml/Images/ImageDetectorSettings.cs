@@ -1,3 +1,6 @@
+using KukaPortal.Ml.Images.AdvVae;
+using KukaPortal.Ml.Images.CvaeGan;
+
 namespace KukaPortal.Ml.Images;
 
 /// <summary>
@@ -28,4 +31,10 @@ public sealed record ImageDetectorSettings
 
     /// <summary>Threshold on the combined score: "quantile:q" over held-out normal images, or "f1max" on labelled validation images.</summary>
     public string ThresholdStrategy { get; init; } = "quantile:0.99";
+
+    /// <summary>CVAE-GAN's knobs (family cvae-gan); null: the paper's defaults.</summary>
+    public CvaeGanOptions? CvaeGan { get; init; }
+
+    /// <summary>The two-step adversarial VAE's knobs (family adv-vae); null: the paper's defaults.</summary>
+    public AdvVaeOptions? AdvVae { get; init; }
 }

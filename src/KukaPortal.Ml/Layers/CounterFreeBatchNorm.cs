@@ -23,6 +23,14 @@ internal static class CounterFreeBatchNorm
         return norm;
     }
 
+    /// <summary>The same for image feature maps [batch, C, H, W].</summary>
+    public static BatchNorm2d Create2d(long features)
+    {
+        var norm = BatchNorm2d(features);
+        norm.num_batches_tracked = null;
+        return norm;
+    }
+
     /// <summary>Back to a fresh layer (weight 1, bias 0, running mean 0, variance 1); TorchSharp's own reset needs the counter.</summary>
     public static void Reset(BatchNorm norm)
     {
