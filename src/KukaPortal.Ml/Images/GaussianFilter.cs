@@ -41,10 +41,10 @@ internal static class GaussianFilter
         return result.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Anomaly maps [batch, H, W] smoothed with σ = 2 (radius 4): single-pixel noise of a reconstruction fades, a defect's blob stays.</summary>
+    /// <summary>Anomaly maps [batch, H, W] smoothed with σ = 2 (radius 3σ): single-pixel noise of a reconstruction fades, a defect's blob stays.</summary>
     public static Tensor SmoothMaps(Tensor maps)
     {
         using var scope = NewDisposeScope();
-        return Apply(maps.unsqueeze(1), radius: 4, sigma: 2).squeeze(1).MoveToOuterDisposeScope();
+        return Apply(maps.unsqueeze(1), radius: 6, sigma: 2).squeeze(1).MoveToOuterDisposeScope();
     }
 }

@@ -32,6 +32,15 @@ public sealed record ImageDetectorSettings
     /// <summary>Threshold on the combined score: "quantile:q" over held-out normal images, or "f1max" on labelled validation images.</summary>
     public string ThresholdStrategy { get; init; } = "quantile:0.99";
 
+    /// <summary>
+    /// Channels of the first convolution of the DCGAN encoders, decoders and critics; each level down doubles it
+    /// (capped at 8×). Null: 32.
+    /// </summary>
+    public int? BaseWidth { get; init; }
+
+    /// <summary>Length of the latent code z. Null: the family's paper value (CVAE-GAN 256, adversarial VAE 100).</summary>
+    public int? Latent { get; init; }
+
     /// <summary>CVAE-GAN's knobs (family cvae-gan); null: the paper's defaults.</summary>
     public CvaeGanOptions? CvaeGan { get; init; }
 

@@ -10,8 +10,8 @@ internal static class ImageModelCatalog
     /// <summary>A fresh, untrained model of the settings' family and shape (also used to load an artifact's weights into).</summary>
     public static ImageModel CreateModel(ImageDetectorSettings settings) => settings.Family switch
     {
-        ImageModelFamily.CvaeGan => new CvaeGanModel(settings.Size, settings.Channels, settings.CvaeGan ?? new CvaeGanOptions()),
-        ImageModelFamily.AdvVae => new AdvVaeModel(settings.Size, settings.Channels, settings.AdvVae ?? new AdvVaeOptions()),
+        ImageModelFamily.CvaeGan => new CvaeGanModel(settings),
+        ImageModelFamily.AdvVae => new AdvVaeModel(settings),
         _ => throw new NotSupportedException($"Image family {settings.Family} is not built yet."),
     };
 

@@ -23,7 +23,7 @@ internal static class CounterFreeBatchNorm
         return norm;
     }
 
-    /// <summary>The same for image feature maps [batch, C, H, W].</summary>
+    /// <summary>The same for images [batch, C, H, W]: the image detectors' batch norm.</summary>
     public static BatchNorm2d Create2d(long features)
     {
         var norm = BatchNorm2d(features);

@@ -14,7 +14,9 @@ public sealed class AdvVaeTests
         Channels = channels,
         BatchSize = 4,
         Iterations = 4,
-        AdvVae = new AdvVaeOptions { LatentSize = 16, BaseWidth = 8, EncoderIterations = encoderIterations, DiscriminatorSteps = 2 },
+        BaseWidth = 8,
+        Latent = 16,
+        AdvVae = new AdvVaeOptions { EncoderIterations = encoderIterations, DiscriminatorSteps = 2 },
     };
 
     [Theory]

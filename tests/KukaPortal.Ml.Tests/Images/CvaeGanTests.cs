@@ -13,7 +13,9 @@ public sealed class CvaeGanTests
         Size = 32,
         Channels = channels,
         BatchSize = 4,
-        CvaeGan = new CvaeGanOptions { LatentSize = 16, BaseWidth = 8, NegativeTrainingThreshold = negativeThreshold },
+        BaseWidth = 8,
+        Latent = 16,
+        CvaeGan = new CvaeGanOptions { NegativeTrainingThreshold = negativeThreshold },
     };
 
     [Theory]

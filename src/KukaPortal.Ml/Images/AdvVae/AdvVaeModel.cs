@@ -29,22 +29,25 @@ public sealed class AdvVaeModel : ImageModel
     private readonly Sequential classifier;
     private readonly ConvDecoderStack decoder;
 
-    public AdvVaeModel(int size, int channels, AdvVaeOptions options) : base(nameof(AdvVaeModel))
+    public AdvVaeModel(ImageDetectorSettings settings) : base(nameof(AdvVaeModel))
     {
-        encoder = new ConvEncoderStack(size, channels, options.BaseWidth, batchNorm: true);
-        head = new VariationalHead(encoder.FlatSize, options.LatentSize);
+        Size = settings.Size;
+        Channels = settings.Channels;
+        BaseWidth = settings.BaseWidth ?? CvaeGanModel.DefaultBaseWidth;
+        var latent = settings.Latent ?? AdvVaeOptions.DefaultLatent;
+        encoder = new ConvEncoderStack(Size, Channels, BaseWidth, batchNorm: true);
+        head = new VariationalHead(encoder.FlatSize, latent);
         classifier = Sequential(
-            ("hidden", Linear(options.LatentSize, 64)),
+            ("hidden", Linear(latent, 64)),
             ("act", LeakyReLU(0.2)),
             ("logits", Linear(64, 2)));
-        decoder = new ConvDecoderStack(size, channels, options.BaseWidth, options.LatentSize);
-        Size = size;
-        Channels = channels;
+        decoder = new ConvDecoderStack(Size, Channels, BaseWidth, latent);
         RegisterComponents();
     }
 
     public int Size { get; }
     public int Channels { get; }
+    public int BaseWidth { get; }
 
     public override IReadOnlyList<ScoreTerm> Terms => ScoreTermList;
 

@@ -3,8 +3,8 @@ namespace KukaPortal.Ml.Images.AdvVae;
 /// <summary>The two-step adversarial VAE's own knobs (paper 002); <see cref="ImageDetectorSettings.AdvVae"/> null means these defaults.</summary>
 public sealed record AdvVaeOptions
 {
-    /// <summary>Length of the latent code (paper 002: K_z = 100).</summary>
-    public int LatentSize { get; init; } = 100;
+    /// <summary>Paper 002's latent size K_z, used when <see cref="ImageDetectorSettings.Latent"/> is null.</summary>
+    public const int DefaultLatent = 100;
 
     /// <summary>Iterations of step 1 (encoder + classifier); null: half of the settings' iterations. Step 2 trains the decoder for the rest.</summary>
     public int? EncoderIterations { get; init; }
@@ -18,20 +18,15 @@ public sealed record AdvVaeOptions
     /// <summary>n_dis, discriminator updates per decoder update (5, as in the WGAN training paper 002 follows).</summary>
     public int DiscriminatorSteps { get; init; } = 5;
 
-    /// <summary>Width of the first convolution; the stages double it up to 8×.</summary>
-    public int BaseWidth { get; init; } = 32;
-
     /// <summary>Step 1's length for a run of <paramref name="iterations"/>.</summary>
     public int EncoderIterationsOf(int iterations) => EncoderIterations ?? iterations / 2;
 
     internal void Validate(int iterations)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(LatentSize, 1, nameof(LatentSize));
         if (EncoderIterations is { } e && (e < 0 || e > iterations))
             throw new ArgumentOutOfRangeException(nameof(EncoderIterations), e, $"Step 1 must take between 0 and all {iterations} iterations.");
         ArgumentOutOfRangeException.ThrowIfNegative(AdversarialWeight, nameof(AdversarialWeight));
         ArgumentOutOfRangeException.ThrowIfNegative(LatentWeight, nameof(LatentWeight));
         ArgumentOutOfRangeException.ThrowIfLessThan(DiscriminatorSteps, 1, nameof(DiscriminatorSteps));
-        ArgumentOutOfRangeException.ThrowIfLessThan(BaseWidth, 1, nameof(BaseWidth));
     }
 }

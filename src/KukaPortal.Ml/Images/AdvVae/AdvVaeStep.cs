@@ -42,7 +42,7 @@ internal sealed class AdvVaeStep : IImageTrainingStep
         options = settings.AdvVae ?? new AdvVaeOptions();
         options.Validate(settings.Iterations);
         encoderIterations = options.EncoderIterationsOf(settings.Iterations);
-        discriminator = new ConvCritic(model.Size, model.Channels, options.BaseWidth).to(device);
+        discriminator = new ConvCritic(model.Size, model.Channels, model.BaseWidth).to(device);
         var rate = settings.LearningRate ?? DefaultLearningRate;
         encoderOptimizer = optim.Adam(model.EncoderParameters(), rate, Beta1, Beta2);
         decoderOptimizer = optim.Adam(model.DecoderParameters(), rate, Beta1, Beta2);

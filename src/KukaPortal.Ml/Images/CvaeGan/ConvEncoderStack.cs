@@ -22,6 +22,7 @@ internal sealed class ConvEncoderStack : Module<Tensor, Tensor>
     public ConvEncoderStack(int size, int channels, int baseWidth, bool batchNorm) : base(nameof(ConvEncoderStack))
     {
         var count = StageCount(size);
+        ArgumentOutOfRangeException.ThrowIfLessThan(baseWidth, 1);
         var list = new List<Module<Tensor, Tensor>>();
         long inChannels = channels;
         for (var i = 0; i < count; i++)

@@ -27,25 +27,33 @@ public sealed class CvaeGanModel : ImageModel
     private readonly Parameter means;
     private readonly Sequential classifier;
 
-    public CvaeGanModel(int size, int channels, CvaeGanOptions options) : base(nameof(CvaeGanModel))
+    public CvaeGanModel(ImageDetectorSettings settings) : base(nameof(CvaeGanModel))
     {
+        var options = settings.CvaeGan ?? new CvaeGanOptions();
         options.Validate();
-        Size = size;
-        Channels = channels;
-        encoder = new ConvEncoderStack(size, channels, options.BaseWidth, batchNorm: true);
-        head = new VariationalHead(encoder.FlatSize, options.LatentSize);
-        decoder = new ConvDecoderStack(size, channels, options.BaseWidth, options.LatentSize);
+        Size = settings.Size;
+        Channels = settings.Channels;
+        BaseWidth = settings.BaseWidth ?? DefaultBaseWidth;
+        Latent = settings.Latent ?? CvaeGanOptions.DefaultLatent;
+        encoder = new ConvEncoderStack(Size, Channels, BaseWidth, batchNorm: true);
+        head = new VariationalHead(encoder.FlatSize, Latent);
+        decoder = new ConvDecoderStack(Size, Channels, BaseWidth, Latent);
         // Means drawn from N(0, I): in 256 dimensions they lie ~22 apart, so the components start distinct.
-        means = Parameter(randn(options.Components, options.LatentSize));
+        means = Parameter(randn(options.Components, Latent));
         classifier = Sequential(
-            ("hidden", Linear(options.LatentSize, 128)),
+            ("hidden", Linear(Latent, 128)),
             ("act", LeakyReLU(0.2)),
             ("logits", Linear(128, options.Components)));
         RegisterComponents();
     }
 
+    /// <summary>Used when <see cref="ImageDetectorSettings.BaseWidth"/> is null.</summary>
+    public const int DefaultBaseWidth = 32;
+
     public int Size { get; }
     public int Channels { get; }
+    public int BaseWidth { get; }
+    public int Latent { get; }
 
     /// <summary>The learnable prior means u_y [K, latent].</summary>
     public Tensor Means => means;

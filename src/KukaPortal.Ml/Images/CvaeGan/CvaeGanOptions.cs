@@ -3,11 +3,11 @@ namespace KukaPortal.Ml.Images.CvaeGan;
 /// <summary>CVAE-GAN's own knobs (paper 003); <see cref="ImageDetectorSettings.CvaeGan"/> null means these defaults.</summary>
 public sealed record CvaeGanOptions
 {
+    /// <summary>Paper 003's latent size, used when <see cref="ImageDetectorSettings.Latent"/> is null.</summary>
+    public const int DefaultLatent = 256;
+
     /// <summary>K, the Gaussians of the latent prior (unit variance, learnable means): the number of kinds of normal image expected. No labels are used.</summary>
     public int Components { get; init; } = 4;
-
-    /// <summary>Length of the latent code (paper 003: 256).</summary>
-    public int LatentSize { get; init; } = 256;
 
     /// <summary>
     /// T: active negative training runs while the latent loss (KL to the nearest prior component, in nats per latent
@@ -19,15 +19,10 @@ public sealed record CvaeGanOptions
     /// <summary>WGAN-GP critic updates per CVAE update (paper 003 and WGAN-GP: 5).</summary>
     public int CriticSteps { get; init; } = 5;
 
-    /// <summary>Width of the first convolution; the stages double it up to 8×.</summary>
-    public int BaseWidth { get; init; } = 32;
-
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Components, 1, nameof(Components));
-        ArgumentOutOfRangeException.ThrowIfLessThan(LatentSize, 1, nameof(LatentSize));
         ArgumentOutOfRangeException.ThrowIfNegative(NegativeTrainingThreshold, nameof(NegativeTrainingThreshold));
         ArgumentOutOfRangeException.ThrowIfLessThan(CriticSteps, 1, nameof(CriticSteps));
-        ArgumentOutOfRangeException.ThrowIfLessThan(BaseWidth, 1, nameof(BaseWidth));
     }
 }

@@ -59,8 +59,8 @@ internal sealed class CvaeGanStep : IImageTrainingStep
         this.model = model;
         options = settings.CvaeGan ?? new CvaeGanOptions();
         options.Validate();
-        critic = new ConvCritic(model.Size, model.Channels, options.BaseWidth).to(device);
-        featureDiscriminator = new FeatureDiscriminator(model.FeatureChannels, options.LatentSize).to(device);
+        critic = new ConvCritic(model.Size, model.Channels, model.BaseWidth).to(device);
+        featureDiscriminator = new FeatureDiscriminator(model.FeatureChannels, model.Latent).to(device);
         var rate = settings.LearningRate ?? DefaultLearningRate;
         generatorOptimizer = optim.Adam(model.parameters().Concat(featureDiscriminator.parameters()), rate, Beta1, Beta2);
         criticOptimizer = optim.Adam(critic.parameters(), rate, Beta1, Beta2);

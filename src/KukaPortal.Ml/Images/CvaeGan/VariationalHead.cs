@@ -17,6 +17,7 @@ internal sealed class VariationalHead : Module<Tensor, Tensor>
 
     public VariationalHead(long inputs, int latentSize) : base(nameof(VariationalHead))
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(latentSize, 1);
         mean = Linear(inputs, latentSize);
         logVariance = Linear(inputs, latentSize);
         RegisterComponents();
