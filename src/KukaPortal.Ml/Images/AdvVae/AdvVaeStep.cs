@@ -19,11 +19,13 @@ namespace KukaPortal.Ml.Images.AdvVae;
 /// L_latent = E‖Class(z) − Class(ẑ)‖² on the class probabilities, ẑ = μ(x̂).</item>
 /// </list>
 /// Paper 002 draws a fresh mini-batch for every discriminator update; the trainer hands a step one batch, which
-/// serves all of them. Adam with β₁ = 0.5 for every optimiser (the paper gives no rate; 2e-4, DCGAN's, unless set).
+/// serves all of them. Adam with β₁ = 0.5 for every optimiser. The paper gives no rate; 1e-3 unless set: on smooth
+/// synthetic textures (32×32, batch 16) the step-1 classifier stayed at chance for 300 iterations at DCGAN's 2e-4,
+/// while the KL drew every code to the prior, and separated intact from patched (~80%) after ~200 at 1e-3.
 /// </summary>
 internal sealed class AdvVaeStep : IImageTrainingStep
 {
-    public const double DefaultLearningRate = 2e-4;
+    public const double DefaultLearningRate = 1e-3;
     private const double Beta1 = 0.5;
     private const double Beta2 = 0.999;
 
