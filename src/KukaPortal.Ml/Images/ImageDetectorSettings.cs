@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using KukaPortal.Core.Images;
 using KukaPortal.Core.Thresholds;
+using KukaPortal.Ml.Images.AdvVae;
+using KukaPortal.Ml.Images.CvaeGan;
 
 namespace KukaPortal.Ml.Images;
 
@@ -50,7 +52,7 @@ public sealed record ImageDetectorSettings
     /// </summary>
     public int? BaseWidth { get; init; }
 
-    /// <summary>Size of the bottleneck vector z of conv-ae-2d and GANomaly. Null: 100 (GANomaly's nz).</summary>
+    /// <summary>Length of the latent code z. Null: the family's paper value (conv-ae-2d and GANomaly 100, GANomaly's nz; CVAE-GAN 256; adversarial VAE 100).</summary>
     public int? Latent { get; init; }
 
     /// <summary>conv-ae-2d's training loss. Null: L1.</summary>
@@ -62,6 +64,12 @@ public sealed record ImageDetectorSettings
     /// (1/40/1) selects the original Skip-GANomaly's.
     /// </summary>
     public GanLossWeights? LossWeights { get; init; }
+
+    /// <summary>CVAE-GAN's knobs (family cvae-gan); null: the paper's defaults.</summary>
+    public CvaeGanOptions? CvaeGan { get; init; }
+
+    /// <summary>The two-step adversarial VAE's knobs (family adv-vae); null: the paper's defaults.</summary>
+    public AdvVaeOptions? AdvVae { get; init; }
 
     internal int EffectiveBaseWidth => BaseWidth ?? 32;
     internal int EffectiveLatent => Latent ?? 100;
@@ -90,6 +98,8 @@ public sealed record ImageDetectorSettings
         if (Latent is < 1)
             throw new ArgumentException($"Latent must be at least 1, not {Latent}.");
         LossWeights?.Validate();
+        CvaeGan?.Validate();
+        AdvVae?.Validate(Iterations);
         if (Core.Thresholds.ThresholdStrategy.Parse(ThresholdStrategy) is not QuantileStrategy)
             throw new ArgumentException(
                 $"ThresholdStrategy '{ThresholdStrategy}' needs labelled or timed data; an image detector trains on normal images only, so use 'quantile:q' (e.g. quantile:0.99).");

@@ -1,6 +1,8 @@
 using KukaPortal.Ml.Images.ConvAe2d;
 using KukaPortal.Ml.Images.Ganomaly;
 using KukaPortal.Ml.Images.SkipGanomaly;
+using KukaPortal.Ml.Images.AdvVae;
+using KukaPortal.Ml.Images.CvaeGan;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.Images;
@@ -15,6 +17,8 @@ internal static class ImageModelCatalog
         ImageModelFamily.Ganomaly => new GanomalyModel(settings),
         ImageModelFamily.SkipGanomaly => new SkipGanomalyModel(settings, selfAttention: false),
         ImageModelFamily.SkipGanomalySa => new SkipGanomalyModel(settings, selfAttention: true),
+        ImageModelFamily.CvaeGan => new CvaeGanModel(settings),
+        ImageModelFamily.AdvVae => new AdvVaeModel(settings),
         _ => throw new NotSupportedException($"Image family {settings.Family} is not built yet."),
     };
 
@@ -24,6 +28,8 @@ internal static class ImageModelCatalog
         ImageModelFamily.ConvAe2d => new ConvAe2dStep(model, settings),
         ImageModelFamily.Ganomaly => new GanomalyStep((GanomalyModel)model, settings, device),
         ImageModelFamily.SkipGanomaly or ImageModelFamily.SkipGanomalySa => new SkipGanomalyStep((SkipGanomalyModel)model, settings),
+        ImageModelFamily.CvaeGan => new CvaeGanStep((CvaeGanModel)model, settings, device),
+        ImageModelFamily.AdvVae => new AdvVaeStep((AdvVaeModel)model, settings, device),
         _ => throw new NotSupportedException($"Image family {settings.Family} is not built yet."),
     };
 }
