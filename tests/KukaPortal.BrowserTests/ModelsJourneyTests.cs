@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using KukaPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -58,26 +57,11 @@ public class ModelsJourneyTests(BrowserPortal portal) : IAsyncLifetime
     private async Task TrainTwoModelsAsync(int assetId)
     {
         using var session = await PortalSession.SignInAsync(portal.BaseAddress, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-        var upload = await session.ReadAsync<UploadView>(await session.Client.PostAsync(
-            $"/api/assets/{assetId}/recordings?purpose=normal&fileName=normal.csv", new StringContent(RobotCsv.Normal(rows: 3000))));
-        var recordingId = upload.Recordings.Single().Id;
+        var recordingId = await PortalApi.UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv");
         for (var i = 0; i < 2; i++)
         {
-            var job = await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/jobs/train", new { recordingId }));
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (job.State is not ("Succeeded" or "Failed" or "Cancelled"))
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Training {job.Id} still {job.State}.");
-                await Task.Delay(200);
-                job = (await session.Client.GetFromJsonAsync<JobView>($"/api/jobs/{job.Id}"))!;
-            }
+            var job = await PortalApi.RunJobAsync(session, assetId, "train", recordingId, TimeSpan.FromMinutes(3));
             job.State.ShouldBe("Succeeded", job.Error);
         }
     }
-
-    private sealed record UploadView(IReadOnlyList<RecordingView> Recordings);
-
-    private sealed record RecordingView(int Id);
-
-    private sealed record JobView(Guid Id, string State, string? Error);
 }

@@ -16,12 +16,13 @@ public sealed class PageJourney : IAsyncDisposable
     public IPage Page { get; }
     public List<string> ConsoleErrors { get; } = [];
 
-    public static async Task<PageJourney> OpenAsync(BrowserPortal portal)
+    /// <param name="viewport">The window size; 1280×800 (the smallest screen the portal is built for) when not given.</param>
+    public static async Task<PageJourney> OpenAsync(BrowserPortal portal, ViewportSize? viewport = null)
     {
         var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = portal.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();

@@ -37,6 +37,9 @@ export function attach(zone, input, dotnet) {
   zone.addEventListener('dragover', onDragOver);
   zone.addEventListener('dragleave', onDragLeave);
   zone.addEventListener('drop', onDrop);
+  // Files chosen in the moment between the page becoming interactive and this module loading fired their
+  // change event before anyone listened: send them now rather than lose them silently.
+  if (input.files?.length) onChange();
 
   return {
     dispose: () => {

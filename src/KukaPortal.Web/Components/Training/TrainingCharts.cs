@@ -49,7 +49,9 @@ public static class TrainingCharts
         yaxis = new { title = new { text = "Windows" }, labels = new { formatter = "integer" } },
     };
 
-    private static object Point(double x, double y) => new { x, y };
+    // A diverged run reports NaN or infinite losses. JSON cannot carry them, and a failed interop call would end
+    // the page's circuit; ApexCharts draws a null as a gap, so the page stays up and shows where it went wrong.
+    private static object Point(double x, double y) => new { x, y = double.IsFinite(y) ? y : (double?)null };
 
     private static object Lines(string title, string format, (string Name, IEnumerable<object> Data)[] series, double? min = null, double? max = null) => new
     {

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 
-namespace KukaPortal.IntegrationTests.Infrastructure;
+namespace KukaPortal.TestSupport;
 
-/// <summary>The portal's HTTP API as the scenarios use it: upload, queue a job, wait for a job.</summary>
+/// <summary>The portal's HTTP API as the integration and browser scenarios use it: upload, queue a job, wait for a job.</summary>
 public static class PortalApi
 {
     public static async Task<int> UploadAsync(PortalSession session, int assetId, string csv, string purpose, string fileName = "recording.csv")
@@ -13,6 +13,13 @@ public static class PortalApi
 
     public static async Task<JobView> QueueJobAsync(PortalSession session, int assetId, string kind, int recordingId) =>
         await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/jobs/{kind}", new { recordingId }));
+
+    /// <summary>Queues a training with a full request body (recordings, family, iterations...) and waits for it to finish.</summary>
+    public static async Task<JobView> RunTrainingAsync(PortalSession session, int assetId, object request, TimeSpan timeout)
+    {
+        var queued = await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/jobs/train", request));
+        return await WaitForJobAsync(session, queued.Id, timeout);
+    }
 
     /// <summary>Queues a job and waits for it to finish; returns the final job as the API reports it.</summary>
     public static async Task<JobView> RunJobAsync(PortalSession session, int assetId, string kind, int recordingId, TimeSpan timeout) =>
