@@ -41,7 +41,13 @@ public static class ImageTrainer
             var clock = Stopwatch.StartNew();
             var last = Fit(model, normalImages, split, settings, device, onProgress, ct, hooks, clock);
 
+            // No replay from a good state here yet (the time-series loop has one): a broken run stops with a clear error
+            // instead of saving a model whose scores are NaN.
+            if (!FiniteState.Of(model))
+                throw new TrainingDivergedException("Training diverged: the model's weights became NaN or infinite. Try a lower learning rate.");
             var heldOutResults = ImageEvaluation.Run(model, normalImages, split.HeldOut, device, ScoringBatch);
+            if (heldOutResults.Any(r => !r.Terms.All(double.IsFinite)))
+                throw new TrainingDivergedException("Training ended with a model whose held-out scores are NaN or infinite; no threshold can be set on them. Try a lower learning rate.");
             var heldOut = heldOutResults.Select(r => r.Terms).ToArray();
             var terms = TermNormalisation.Fit(model.Terms, heldOut);
             var heldOutScores = heldOut.Select(raw => TermNormalisation.Combine(terms, raw)).ToArray();

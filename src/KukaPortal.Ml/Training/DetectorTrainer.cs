@@ -59,7 +59,7 @@ public static class DetectorTrainer
                 ? ModelCatalog.FitClosedForm(settings, model, scaled, split, device)
                 : GradientTraining.Run(model, settings, scaled, split, device, onProgress, ct, hooks, RunFingerprint(settings, segments));
 
-            var heldOutScores = ReconstructionScorer.Scores(model, scaled, split.HeldOut, device, ScoringBatch);
+            var heldOutScores = HeldOutScores(model, scaled, split, device);
             // A perfect reconstruction would give a zero threshold; keep calibrated scores finite.
             var threshold = Math.Max(Quantile.Of(heldOutScores, settings.ThresholdQuantile), 1e-12);
 
@@ -93,6 +93,22 @@ public static class DetectorTrainer
         {
             model.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The held-out windows' scores that set the threshold. A non-finite score from finite weights is a transient fault
+    /// of the torch runtime (see <see cref="GradientTraining"/>), so the scores are computed once more before giving up.
+    /// </summary>
+    private static double[] HeldOutScores(WindowModel model, TimeSeries scaled, HoldOutSplit split, Device device)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var scores = ReconstructionScorer.Scores(model, scaled, split.HeldOut, device, ScoringBatch);
+            if (scores.All(double.IsFinite))
+                return scores;
+            if (attempt == 2)
+                throw new TrainingDivergedException("Training ended with a model whose held-out scores are NaN or infinite; no threshold can be set on them. Try a lower learning rate.");
         }
     }
 

@@ -14,11 +14,19 @@ namespace KukaPortal.Ml.Training;
 /// <see cref="DetectorSettings.ProgressInterval"/> iterations, cancellation between iterations, and optional
 /// early stopping that puts back the weights of the best report. With <see cref="TrainingHooks"/> it runs the
 /// host's work between steps, takes checkpoints at reports, and continues a run from a checkpoint.
+/// <para>
+/// Every report also checks that the loss, the held-out error and the weights are finite. If not, the run goes back
+/// to the state of the last good report and replays the same batches from there (so the result is the one an
+/// undisturbed run gives), at most <see cref="MaxRecoveries"/> times. Why: under heavy load TorchSharp 0.107's
+/// temporary scalars can be finalised while libtorch still reads them (see <see cref="Runtime.NoGcRegion"/>, whose
+/// protection is best effort), and a garbage scalar in one step turns the weights into NaN for good.
+/// </para>
 /// </summary>
 internal static class GradientTraining
 {
     private const int MonitorWindows = 512;
     private const int ScoringBatch = 256;
+    private const int MaxRecoveries = 5;
 
     public static TrainingOutcome Run(WindowModel model, DetectorSettings settings, TimeSeries scaled, HoldOutSplit split,
         Device device, Action<TrainingProgress>? onProgress, CancellationToken ct, TrainingHooks? hooks = null, string runFingerprint = "")
@@ -43,6 +51,8 @@ internal static class GradientTraining
             resumedFrom = resume.Iteration;
         }
 
+        var lastGood = new RunState(bestValidation, reportsSinceBest).Capture(first - 1, runFingerprint, model, step, best);
+        var recoveries = 0;
         for (var iteration = first; iteration <= settings.Iterations; iteration++)
         {
             ct.ThrowIfCancellationRequested();
@@ -56,6 +66,19 @@ internal static class GradientTraining
 
             var validation = ReconstructionScorer.MeanSquaredError(model, scaled, monitor, device, ScoringBatch);
             last = window.Report(iteration, settings.Iterations, validation);
+            if (!double.IsFinite(last.Loss) || !double.IsFinite(validation) || !FiniteState.Of(model))
+            {
+                if (++recoveries > MaxRecoveries)
+                    throw new TrainingDivergedException(
+                        $"Training diverged: the loss or the weights became NaN or infinite {recoveries} times (last between iterations {lastGood.Iteration} and {iteration}), " +
+                        "even after going back to the last good state each time. Try a lower learning rate; if it keeps happening at the defaults, the machine's torch runtime is suspect.");
+                (bestValidation, reportsSinceBest) = RunState.Restore(lastGood, model, step, best);
+                sampler = new BatchSampler(split.Training.Count, settings.BatchSize, settings.Seed);
+                for (var replayed = 0; replayed < lastGood.Iteration; replayed++)
+                    sampler.Next();
+                iteration = lastGood.Iteration;
+                continue;
+            }
             onProgress?.Invoke(last);
 
             if (best is not null)
@@ -73,8 +96,9 @@ internal static class GradientTraining
                 }
             }
 
+            lastGood = new RunState(bestValidation, reportsSinceBest).Capture(iteration, runFingerprint, model, step, best);
             if (hooks is { CheckpointEvery: > 0, OnCheckpoint: { } save } && iteration % hooks.CheckpointEvery == 0 && iteration < settings.Iterations)
-                save(new RunState(bestValidation, reportsSinceBest).Capture(iteration, runFingerprint, model, step, best));
+                save(lastGood);
         }
 
         best?.Restore();
