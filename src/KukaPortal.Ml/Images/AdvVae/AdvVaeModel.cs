@@ -1,4 +1,5 @@
 using KukaPortal.Ml.Images.CvaeGan;
+using KukaPortal.Ml.Images.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -106,7 +107,7 @@ public sealed class AdvVaeModel : ImageModel
         var (features, mean, _) = Encode(images);
         var reconstruction = Decode(mean);
         var terms = FeatureError(features, Encode(reconstruction).Features).unsqueeze(1);
-        var map = GaussianFilter.SmoothMaps((images - reconstruction).abs().mean([1L]));
+        var map = ResidualMap.Of(images, reconstruction);
         return (terms.MoveToOuterDisposeScope(), map.MoveToOuterDisposeScope());
     }
 }
