@@ -45,7 +45,7 @@ public class ThinSliceJourneyTests(BrowserPortal portal) : IAsyncLifetime
             counts.Length.ShouldBeGreaterThan(1, "the chart should grow in several pushes, not appear at once");
             counts.ShouldBe(counts.Order().ToArray());
             counts[^1].ShouldBe(100);
-            (await page.Locator("[data-testid=score-chart] svg path").CountAsync()).ShouldBeGreaterThan(0);
+            await Assertions.Expect(page.Locator("[data-testid=score-chart] svg path").First).ToBeAttachedAsync();
 
             var alarm = page.GetByTestId("alarm").First;
             await alarm.WaitForAsync(new() { Timeout = 30_000 });

@@ -45,7 +45,8 @@ public class TrainingJourneyTests(BrowserPortal portal) : IAsyncLifetime
             // 60 iterations report every 10: the curve reaches six points as the pushes arrive.
             await Assertions.Expect(page.GetByTestId("loss-chart")).ToHaveAttributeAsync("data-points", "6", new() { Timeout = 120_000 });
             await Assertions.Expect(page.GetByTestId("job-state")).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = 60_000 });
-            (await page.Locator("[data-testid=reconstruction-loss] svg path").CountAsync()).ShouldBeGreaterThan(0);
+            // ApexCharts draws after the data arrives: wait for the line rather than count it at once.
+            await Assertions.Expect(page.Locator("[data-testid=reconstruction-loss] svg path").First).ToBeAttachedAsync();
             await Assertions.Expect(page.GetByTestId("training-summary")).ToContainTextAsync("60 of 60 iterations");
             await Assertions.Expect(page.GetByTestId("no-validation")).ToContainTextAsync("upload a recording with labels to measure");
         });

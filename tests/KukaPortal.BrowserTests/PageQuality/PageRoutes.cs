@@ -22,6 +22,7 @@ public static class PageRoutes
         ["/assets/{AssetId:int}/training"] = s => $"/assets/{s.AssetId}/training",
         ["/assets/{AssetId:int}/models"] = s => $"/assets/{s.AssetId}/models",
         ["/assets/{AssetId:int}/history"] = s => $"/assets/{s.AssetId}/history",
+        ["/assets/{AssetId:int}/settings"] = s => $"/assets/{s.AssetId}/settings",
         ["/alarms"] = _ => "/alarms",
         ["/alarms/{AlarmId:long}"] = s => $"/alarms/{s.AlarmId}",
         ["/history"] = _ => "/history",
