@@ -30,7 +30,7 @@ public sealed class AssetAlarmModeStore(IDbContextFactory<PortalDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await db.Assets.FromSql($"SELECT * FROM assets WHERE id = {assetId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        var asset = await AssetRowLock.FindAsync(db, assetId, ct);
         if (asset is null) return new AssetModeResult(null, Changed: false, []);
 
         var (mode, changed) = AssetAlarmModes.Apply(asset.AlarmMode, operation);

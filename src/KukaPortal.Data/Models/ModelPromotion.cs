@@ -67,7 +67,7 @@ public sealed class ModelPromotion(IDbContextFactory<PortalDbContext> dbFactory,
 
     /// <summary>Two engineers promoting at once queue on the asset row, so each sees the other's result.</summary>
     private static async Task<Asset> LockAssetAsync(PortalDbContext db, int assetId, CancellationToken ct) =>
-        await db.Assets.FromSql($"SELECT * FROM assets WHERE id = {assetId} FOR UPDATE").SingleOrDefaultAsync(ct)
+        await AssetRowLock.FindAsync(db, assetId, ct)
         ?? throw new ModelChangeException(ModelChangeProblem.AssetNotFound, $"There is no asset {assetId}.");
 
     private async Task<ModelSwitch> SwitchAsync(PortalDbContext db, Asset asset, DetectorModel target, string user, AuditAction action, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed class AlarmRuleCommand(IDbContextFactory<PortalDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await AssetRowLock.LockAsync(db, assetId, ct);
+        var asset = await AssetRowLock.FindAsync(db, assetId, ct)
+            ?? throw new SettingsException(SettingsProblem.AssetNotFound, $"There is no asset {assetId}.");
         var change = new AlarmRuleChange(asset.Id, k, n, asset.AlarmOnDelayK, asset.AlarmOnDelayN);
         if (!change.Changed) return change; // a repeat changes nothing and is not audited
 

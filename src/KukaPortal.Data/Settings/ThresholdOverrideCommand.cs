@@ -33,7 +33,8 @@ public sealed class ThresholdOverrideCommand(IDbContextFactory<PortalDbContext> 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await AssetRowLock.LockAsync(db, assetId, ct);
+        var asset = await AssetRowLock.FindAsync(db, assetId, ct)
+            ?? throw new SettingsException(SettingsProblem.AssetNotFound, $"There is no asset {assetId}.");
         var model = asset.ActiveModelId is { } id ? await db.Models.SingleAsync(m => m.Id == id, ct)
             : throw new SettingsException(SettingsProblem.NoActiveModel, $"{asset.Name} has no active model yet, so it has no threshold to change: train one first.");
 

@@ -38,12 +38,12 @@ public sealed class ImageDetector : IDisposable
     public IReadOnlyList<(ImageScore Score, float[] Map)> ScoreWithMaps(IReadOnlyList<PlanarImage> images, int batchSize = 32) =>
         Evaluate(images, batchSize, withReconstruction: false).Select(r => (ScoreOf(r.Terms), r.Map)).ToArray();
 
-    public ImageExplanation Explain(PlanarImage image)
-    {
-        var result = Evaluate([image], 1, withReconstruction: true)[0];
-        var reconstruction = new PlanarImage(image.Channels, image.Height, image.Width, result.Reconstruction!);
-        return new ImageExplanation(reconstruction, result.Map, ScoreOf(result.Terms));
-    }
+    public ImageExplanation Explain(PlanarImage image) => Explain([image], 1)[0];
+
+    /// <summary>Reconstruction, map and score of each image from one batched pass (the inspection strips need all three).</summary>
+    public IReadOnlyList<ImageExplanation> Explain(IReadOnlyList<PlanarImage> images, int batchSize = 32) =>
+        Evaluate(images, batchSize, withReconstruction: true).Select((result, i) => new ImageExplanation(
+            new PlanarImage(images[i].Channels, images[i].Height, images[i].Width, result.Reconstruction!), result.Map, ScoreOf(result.Terms))).ToArray();
 
     public void Save(string path) => ImageArtifact.Write(path, model, Metadata);
 

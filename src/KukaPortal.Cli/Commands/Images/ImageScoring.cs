@@ -26,11 +26,14 @@ internal static class ImageScoring
             {
                 ct.ThrowIfCancellationRequested();
                 var items = set.Test.ToArray();
-                var scores = detector.Score(items.Select(i => i.Image).ToArray());
+                var images = items.Select(i => i.Image).ToArray();
+                // With --maps one pass gives the scores and the strips' reconstructions and maps.
+                var explanations = maps is null ? null : detector.Explain(images);
+                var scores = explanations?.Select(e => e.Score).ToArray() ?? detector.Score(images);
                 for (var i = 0; i < items.Length; i++)
                     file.WriteLine(Row(input.Name, items[i], scores[i], terms));
-                if (maps is not null)
-                    InspectionStrips.Write(detector, input.Name, items, maps, ct);
+                if (explanations is not null)
+                    InspectionStrips.Write(detector, input.Name, items, explanations!, maps!, ct);
                 summary.Add(Invariant($"{input.Name}: {items.Length} images, {scores.Count(s => s.AboveThreshold)} above the threshold."));
             }
         }

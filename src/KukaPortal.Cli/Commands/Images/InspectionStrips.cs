@@ -10,13 +10,13 @@ namespace KukaPortal.Cli.Commands.Images;
 /// </summary>
 internal static class InspectionStrips
 {
-    public static void Write(ImageDetector detector, string inputName, IReadOnlyList<ImageSetItem> items, DirectoryInfo root, CancellationToken ct)
+    public static void Write(ImageDetector detector, string inputName, IReadOnlyList<ImageSetItem> items,
+        IReadOnlyList<ImageExplanation> explanations, DirectoryInfo root, CancellationToken ct)
     {
         var saturation = (float)detector.Metadata.MapSaturation;
-        foreach (var item in items)
+        foreach (var (item, explanation) in items.Zip(explanations))
         {
             ct.ThrowIfCancellationRequested();
-            var explanation = detector.Explain(item.Image);
             List<PlanarImage> panels = [item.Image, explanation.Reconstruction, AnomalyHeatmap.Overlay(item.Image, explanation.Map, saturation)];
             if (item.Mask is { } mask)
                 panels.Add(mask);
