@@ -238,6 +238,14 @@ namespace KukaPortal.Migrations.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("Robot")
+                        .HasColumnName("kind");
+
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint")
                         .HasColumnName("last_sequence");
@@ -458,6 +466,74 @@ namespace KukaPortal.Migrations.Migrations
                         .HasDatabaseName("ix_models_asset_id_version");
 
                     b.ToTable("models", (string)null);
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.InspectionImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("BlobKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("blob_key");
+
+                    b.Property<int?>("ImageIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("image_index");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<int?>("RecordingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recording_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("WindowIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_index");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_images");
+
+                    b.HasIndex("RecordingId")
+                        .HasDatabaseName("ix_inspection_images_recording_id");
+
+                    b.HasIndex("AssetId", "ReceivedAt")
+                        .HasDatabaseName("ix_inspection_images_asset_id_received_at");
+
+                    b.HasIndex("RunId", "WindowIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspection_images_run_id_window_index");
+
+                    b.ToTable("inspection_images", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_inspection_images_one_source", "(blob_key IS NOT NULL AND recording_id IS NULL AND image_index IS NULL) OR (blob_key IS NULL AND recording_id IS NOT NULL AND image_index IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("KukaPortal.Data.Entities.Job", b =>
@@ -1273,6 +1349,22 @@ namespace KukaPortal.Migrations.Migrations
                         .HasConstraintName("fk_models_assets_asset_id");
 
                     b.Navigation("Asset");
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.InspectionImage", b =>
+                {
+                    b.HasOne("KukaPortal.Data.Entities.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_images_assets_asset_id");
+
+                    b.HasOne("KukaPortal.Data.Entities.Recording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_inspection_images_recordings_recording_id");
                 });
 
             modelBuilder.Entity("KukaPortal.Data.Entities.JobLoss", b =>

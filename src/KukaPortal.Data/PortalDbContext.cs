@@ -21,6 +21,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<WhatIfReplay> WhatIfReplays => Set<WhatIfReplay>();
     public DbSet<ScoreRollup> ScoreRollups => Set<ScoreRollup>();
     public DbSet<JobLoss> JobLosses => Set<JobLoss>();
+    public DbSet<InspectionImage> InspectionImages => Set<InspectionImage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

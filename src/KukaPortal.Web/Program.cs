@@ -13,6 +13,7 @@ builder.AddPortalAuthentication();
 builder.AddMonitoring();
 builder.AddAlarms();
 builder.AddRecordings();
+builder.AddInspection();
 builder.AddJobWorkers();
 builder.AddModels();
 builder.AddReconstruction();

@@ -2,13 +2,16 @@ using KukaPortal.Core.Alarms;
 
 namespace KukaPortal.Data.Entities;
 
-/// <summary>A monitored machine: a robot cell (time series) or, later, an inspection station (images).</summary>
+/// <summary>A monitored machine: a robot cell (time series) or an inspection station (images); see <see cref="AssetKind"/>.</summary>
 public sealed class Asset
 {
     public int Id { get; set; }
     public required string Name { get; set; }
     public string? Description { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Fixed when the asset is created: its recordings, models and views all follow it.</summary>
+    public AssetKind Kind { get; set; }
 
     /// <summary>Last push sequence number handed out for this asset; every stored window takes the next one.</summary>
     public long LastSequence { get; set; }

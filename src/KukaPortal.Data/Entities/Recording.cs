@@ -9,6 +9,13 @@ public enum RecordingPurpose { Normal, Scoring }
 /// </summary>
 public sealed class Recording
 {
+    /// <summary>
+    /// <see cref="Format"/> of an inspection station's image set: <see cref="DataKey"/> is an <c>ImageSetArchive</c> .npz,
+    /// <see cref="Rows"/> the number of images, <see cref="Channels"/> the colour planes ("grey" or "r", "g", "b"), and
+    /// <see cref="AnomalousRows"/> the images labelled with a defect.
+    /// </summary>
+    public const string ImageSetFormat = "images";
+
     public int Id { get; set; }
     public int AssetId { get; set; }
     public Asset? Asset { get; set; }

@@ -39,6 +39,11 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
         {
             await AdvanceSequenceAsync(connection, batch.AssetId, rows[^1].Sequence, ct);
             await CopyAsync(connection, rows, fresh, ct);
+            if (batch.Images is { Count: > 0 } images)
+            {
+                var copied = fresh.Select(w => w.WindowIndex).ToHashSet();
+                await InspectionImageWriter.InsertAsync(connection, batch, images.Where(i => copied.Contains(i.WindowIndex)).ToList(), ct);
+            }
             // Only the rows just copied: a re-sent batch's stored windows are in neither list.
             await ScoreRollupWriter.AddAsync(connection, batch.AssetId, rows, ct);
         }

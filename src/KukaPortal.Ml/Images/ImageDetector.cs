@@ -19,7 +19,7 @@ public sealed class ImageDetector : IDisposable
         Device = device;
     }
 
-    public ImageModelMetadata Metadata { get; }
+    public ImageModelMetadata Metadata { get; private set; }
     public ImageDetectorSettings Settings => Metadata.Settings;
     public ImageModelFamily Family => Metadata.Family;
     public double Threshold => Metadata.Threshold.Value;
@@ -44,6 +44,18 @@ public sealed class ImageDetector : IDisposable
     public IReadOnlyList<ImageExplanation> Explain(IReadOnlyList<PlanarImage> images, int batchSize = 32) =>
         Evaluate(images, batchSize, withReconstruction: true).Select((result, i) => new ImageExplanation(
             new PlanarImage(images[i].Channels, images[i].Height, images[i].Width, result.Reconstruction!), result.Map, ScoreOf(result.Terms))).ToArray();
+
+    /// <summary>
+    /// Replaces the trained threshold (a quantile of held-out normal images) with one chosen elsewhere, e.g. an
+    /// engineer's override; later scores and <see cref="Save"/> carry it. A zero threshold becomes 1e-12, as in training.
+    /// </summary>
+    public void ApplyThreshold(Core.Thresholds.ThresholdChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        if (!double.IsFinite(choice.Value) || choice.Value < 0)
+            throw new ArgumentOutOfRangeException(nameof(choice), choice.Value, "A threshold is a finite score, 0 or more.");
+        Metadata = Metadata with { Threshold = new Artifacts.ThresholdMetadata(Math.Max(choice.Value, 1e-12), choice.Strategy) };
+    }
 
     public void Save(string path) => ImageArtifact.Write(path, model, Metadata);
 

@@ -38,6 +38,26 @@ public sealed class ImageArtifactTests(TrainedImageDetectorFixture fixture) : IC
     }
 
     [Fact]
+    public void An_applied_threshold_rescales_calibrated_scores_and_is_saved_with_the_model()
+    {
+        var path = Path.Combine(folder, "override.kpm");
+        fixture.Detector.Save(path);
+        using var detector = ImageDetector.Load(path, TorchSharp.torch.CPU);
+        var images = SyntheticImages.Defective(3, 32, 1, seed: 43).Select(d => d.Image).ToArray();
+        var before = detector.Score(images);
+
+        detector.ApplyThreshold(new Core.Thresholds.ThresholdChoice(detector.Threshold * 2, "engineer override"));
+        var after = detector.Score(images);
+
+        after.Select(s => s.Score).ShouldBe(before.Select(s => s.Score));
+        after.Select(s => s.Calibrated).ShouldBe(before.Select(s => s.Calibrated / 2), tolerance: 1e-12);
+        detector.Save(path);
+        using var reloaded = ImageDetector.Load(path, TorchSharp.torch.CPU);
+        reloaded.Metadata.Threshold.Strategy.ShouldBe("engineer override");
+        Should.Throw<ArgumentOutOfRangeException>(() => detector.ApplyThreshold(new Core.Thresholds.ThresholdChoice(double.NaN, "broken")));
+    }
+
+    [Fact]
     public void The_time_series_reader_refuses_an_image_model_saying_what_it_is()
     {
         var path = Path.Combine(folder, "image.kpm");

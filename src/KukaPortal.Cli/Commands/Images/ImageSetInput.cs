@@ -14,13 +14,7 @@ internal static class ImageSetInput
     private const int SkipsShown = 5;
 
     /// <summary>Reads sets to score or evaluate exactly as the detector's training images were read; a flat set is all test images.</summary>
-    public static ImageSetReadOptions For(ImageDetector detector) => new()
-    {
-        Size = detector.Settings.Size,
-        Channels = detector.Settings.Channels,
-        Fit = detector.Settings.Fit,
-        FlatRole = ImageRole.Test,
-    };
+    public static ImageSetReadOptions For(ImageDetector detector) => ImageReadOptions.ForSet(detector.Settings, ImageRole.Test);
 
     public static ImageSetImport Read(FileInfo path, ImageSetReadOptions options, TextWriter output, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ internal static class ImageTraining
         if (normal.Length != 1)
             throw CommandFailure.Usage($"An image model trains on one image set (a folder or a .zip); --normal named {normal.Length}.");
 
-        var readOptions = new ImageSetReadOptions { Size = settings.Size, Channels = settings.Channels, Fit = settings.Fit, FlatRole = ImageRole.Train };
+        var readOptions = ImageReadOptions.ForSet(settings, ImageRole.Train);
         var set = ImageSetInput.Read(normal[0], readOptions, output, ct).Set;
         var images = set.Train.Select(i => i.Image).ToArray();
         if (images.Length < 2)

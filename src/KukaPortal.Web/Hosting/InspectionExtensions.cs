@@ -1,0 +1,15 @@
+using KukaPortal.Web.Inspection;
+using KukaPortal.Web.Recordings;
+
+namespace KukaPortal.Web.Hosting;
+
+/// <summary>Inspection stations: image sets, their scored images and what the inspection view shows of them.</summary>
+public static class InspectionExtensions
+{
+    public static WebApplicationBuilder AddInspection(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ImageSetLoader>();
+        builder.Services.AddSingleton<InspectionImageSource>();
+        return builder;
+    }
+}
