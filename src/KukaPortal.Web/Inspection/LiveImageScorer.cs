@@ -83,7 +83,7 @@ public sealed class LiveImageScorer(
             if (slot is null || !await IsStoredAsync(slot))
                 blobs.Delete(blob.Key);
             if (e is not (OperationCanceledException or LiveImageRejectedException))
-                logger.LogError(e, "Live image {Name} of asset {AssetId} could not be scored or stored; its file was removed", name, assetId);
+                logger.LogError(e, "Live image {Name} of asset {AssetId} could not be scored or stored; its kept file was removed unless its window was stored", name, assetId);
             throw;
         }
     }
