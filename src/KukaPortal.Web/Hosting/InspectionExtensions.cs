@@ -10,6 +10,15 @@ public static class InspectionExtensions
     {
         builder.Services.AddSingleton<ImageSetLoader>();
         builder.Services.AddSingleton<InspectionImageSource>();
+        builder.Services.AddOptions<LiveImageOptions>().BindConfiguration(LiveImageOptions.Section);
+        builder.Services.AddSingleton<LiveImageRuns>();
+        builder.Services.AddSingleton<LiveImageScorer>();
         return builder;
+    }
+
+    public static IEndpointRouteBuilder MapInspectionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapLiveImageEndpoints();
+        return app;
     }
 }

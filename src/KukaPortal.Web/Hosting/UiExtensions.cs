@@ -62,6 +62,7 @@ public static class UiExtensions
         app.MapAlarmEndpoints();
         app.MapHistoryExportEndpoints();
         app.MapStreamingEndpoints();
+        app.MapInspectionEndpoints();
         app.MapSettingsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
