@@ -7,6 +7,7 @@ using KukaPortal.Web.Models;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
 using KukaPortal.Web.Reconstruction;
+using KukaPortal.Web.Security;
 using KukaPortal.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
@@ -32,9 +33,11 @@ public static class UiExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -64,7 +67,8 @@ public static class UiExtensions
         app.MapStreamingEndpoints();
         app.MapInspectionEndpoints();
         app.MapSettingsEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the one CSP, frame-ancestors 'none' included; Blazor's own ('self') would be a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

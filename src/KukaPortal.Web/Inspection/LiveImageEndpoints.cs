@@ -1,7 +1,5 @@
-using KukaPortal.Data;
 using KukaPortal.Web.Ingest;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KukaPortal.Web.Inspection;
@@ -26,15 +24,8 @@ public static class LiveImageEndpoints
     public static IEndpointRouteBuilder MapLiveImageEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/assets/{assetId:int}/images", async (
-                int assetId, HttpRequest request, IDbContextFactory<PortalDbContext> dbFactory, ApiKeyStore keys, LiveImageScorer scorer,
-                IOptions<LiveImageOptions> options, CancellationToken ct) =>
+                int assetId, HttpRequest request, LiveImageScorer scorer, IOptions<LiveImageOptions> options, CancellationToken ct) =>
             {
-                await using (var db = await dbFactory.CreateDbContextAsync(ct))
-                    if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct))
-                        return Refused(404, "Unknown asset", $"Asset {assetId} does not exist.");
-                var verdict = await keys.CheckAsync(assetId, request.Headers[ApiKeyRefusal.Header].FirstOrDefault(), ct);
-                if (verdict != KeyVerdict.Valid) return ApiKeyRefusal.Problem(verdict);
-
                 try
                 {
                     var (file, fileName) = await ReadImageAsync(request, options.Value.MaxImageBytes, ct);
@@ -56,8 +47,7 @@ public static class LiveImageEndpoints
                         statusCode: 500, title: "Scoring failed");
                 }
             })
-            .AllowAnonymous()
-            .DisableAntiforgery();
+            .RequireAssetApiKey();
         return app;
     }
 

@@ -59,7 +59,7 @@ public abstract class LiveImageTest(PortalFactory portal, TinyImageModel model) 
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         var query = name is null ? "" : $"?name={Uri.EscapeDataString(name)}";
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/assets/{assetId}/images{query}") { Content = content };
-        if (key is not null) request.Headers.Add(ApiKeyRefusal.Header, key);
+        if (key is not null) request.Headers.Add(AssetApiKeyFilter.Header, key);
         return Portal.CreateClient().SendAsync(request, Ct);
     }
 
