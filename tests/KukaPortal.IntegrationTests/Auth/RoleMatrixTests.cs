@@ -26,6 +26,7 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         [PortalPolicies.Operate] = [PortalRoles.Operator, PortalRoles.Engineer, PortalRoles.Admin],
         [PortalPolicies.Engineer] = [PortalRoles.Engineer, PortalRoles.Admin],
         [PortalPolicies.Review] = [PortalRoles.Manager, PortalRoles.Engineer, PortalRoles.Admin],
+        [PortalPolicies.Audit] = [PortalRoles.Manager, PortalRoles.Admin],
         [PortalPolicies.Administer] = [PortalRoles.Admin],
     };
 
@@ -39,6 +40,7 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ["/floor"] = SignedIn,
         ["/assets/{AssetId:int}"] = SignedIn,
         ["/admin/users"] = PortalPolicies.Administer,
+        ["/audit"] = PortalPolicies.Audit,
         ["/alarms"] = SignedIn,
         ["/alarms/{AlarmId:long}"] = SignedIn,
         ["/history"] = PortalPolicies.Review,
