@@ -10,6 +10,8 @@ public static class InspectionExtensions
     {
         builder.Services.AddSingleton<ImageSetLoader>();
         builder.Services.AddSingleton<InspectionImageSource>();
+        builder.Services.AddSingleton<InspectionImageReader>();
+        builder.Services.AddSingleton<InspectionPictureRenderer>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using KukaPortal.Web.Auth;
 using KukaPortal.Web.Components;
 using KukaPortal.Web.Health;
 using KukaPortal.Web.History;
+using KukaPortal.Web.Inspection;
 using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Models;
 using KukaPortal.Web.Monitoring;
@@ -59,6 +60,7 @@ public static class UiExtensions
         app.MapJobEndpoints();
         app.MapModelEndpoints();
         app.MapReconstructionEndpoints();
+        app.MapInspectionEndpoints();
         app.MapAlarmEndpoints();
         app.MapHistoryExportEndpoints();
         app.MapStreamingEndpoints();

@@ -18,6 +18,7 @@ public static class PageRoutes
         ["/"] = _ => "/",
         ["/floor"] = _ => "/floor",
         ["/assets/{AssetId:int}"] = s => $"/assets/{s.AssetId}",
+        ["/assets/{AssetId:int}/inspection"] = s => $"/assets/{s.AssetId}/inspection",
         ["/assets/{AssetId:int}/data"] = s => $"/assets/{s.AssetId}/data",
         ["/assets/{AssetId:int}/training"] = s => $"/assets/{s.AssetId}/training",
         ["/assets/{AssetId:int}/models"] = s => $"/assets/{s.AssetId}/models",
