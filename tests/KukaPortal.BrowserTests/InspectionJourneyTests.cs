@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace KukaPortal.BrowserTests;
@@ -19,9 +20,12 @@ public class InspectionJourneyTests(BrowserPortal portal) : IAsyncLifetime
         var station = await InspectionStation.CreateAsync(portal, "Paint shop camera");
         var samples = TinyImageModel.TestImages();
         var images = samples.Select((s, i) => new StationImage($"part-{i:00}.png", s.Key.Label, s.Image)).ToList();
-        var scores = await station.PublishAsync(Guid.NewGuid(), images, DateTimeOffset.UtcNow.AddMinutes(-5));
+        var expected = TinyImageModel.Detector.Score(images.Select(i => i.Image).ToList());
+        var worstIndex = expected.Select((s, i) => (s, i)).MaxBy(p => p.s.Calibrated).i;
+        var scores = await station.PublishAsync(Guid.NewGuid(), images, DateTimeOffset.UtcNow.AddMinutes(-5), raiseAt: worstIndex);
         var defects = scores.Count(s => s.AboveThreshold);
         defects.ShouldBeGreaterThan(0, "the tiny model should find some of the simulated holes and stains");
+        var alarmId = await portal.WithDbAsync(db => db.Alarms.Where(a => a.AssetId == station.AssetId).Select(a => a.Id).SingleAsync());
 
         await using var journey = await PageJourney.OpenAsync(portal);
         await journey.RunAsync(async page =>
@@ -45,7 +49,7 @@ public class InspectionJourneyTests(BrowserPortal portal) : IAsyncLifetime
                 await Assertions.Expect(thumbnail).ToHaveAttributeAsync("data-verdict", "defect");
 
             // The accessible name carries the verdict and the score, not just the picture.
-            var worst = images[scores.Select((s, i) => (s, i)).Where(p => p.s.AboveThreshold).MaxBy(p => p.s.Calibrated).i];
+            var worst = images[worstIndex];
             var chosen = page.GetByRole(AriaRole.Button, new() { Name = $"{worst.Name}: Defect, scored" });
             await chosen.ClickAsync();
             await Assertions.Expect(chosen).ToHaveAttributeAsync("aria-pressed", "true");
@@ -73,6 +77,14 @@ public class InspectionJourneyTests(BrowserPortal portal) : IAsyncLifetime
             // Following again: the next image appears by itself.
             await station.PublishAsync(Guid.NewGuid(), [new StationImage("part-newer.png", "hole", hole.Image)], DateTimeOffset.UtcNow);
             await Assertions.Expect(thumbnails.First).ToHaveAttributeAsync("data-name", "part-newer.png");
+
+            // The station's alarm shows its worst image's panels where a robot's shows a window reconstruction.
+            await page.GotoAsync($"/alarms/{alarmId}");
+            await Assertions.Expect(page.GetByTestId("inspection-detail-name")).ToHaveTextAsync(worst.Name);
+            var heatmap = page.GetByTestId("panel-heatmap");
+            await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await heatmap.ElementHandleAsync());
+            await page.GetByTestId("worst-image-link").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"{worst.Name}: Defect, scored" })).ToHaveAttributeAsync("aria-pressed", "true");
         });
 
         journey.ConsoleErrors.ShouldBeEmpty();

@@ -1,3 +1,4 @@
+using KukaPortal.Core.Alarms;
 using KukaPortal.Core.Images;
 using KukaPortal.Data.Entities;
 using KukaPortal.Data.Scores;
@@ -47,8 +48,10 @@ public sealed class InspectionStation(PortalFactory portal, int assetId, int mod
     /// <summary>
     /// Scores <paramref name="images"/> with the real model and publishes them as windows <paramref name="firstIndex"/>…
     /// of <paramref name="runId"/>, one second apart from <paramref name="runStart"/>. Returns the scores, in order.
+    /// <paramref name="raiseAt"/>: the window at which the batch raises an alarm, as the K-of-N rule would.
     /// </summary>
-    public async Task<IReadOnlyList<ImageScore>> PublishAsync(Guid runId, IReadOnlyList<StationImage> images, DateTimeOffset runStart, int firstIndex = 0)
+    public async Task<IReadOnlyList<ImageScore>> PublishAsync(
+        Guid runId, IReadOnlyList<StationImage> images, DateTimeOffset runStart, int firstIndex = 0, int? raiseAt = null)
     {
         var blobs = portal.Services.GetRequiredService<BlobStore>();
         var scores = TinyImageModel.Detector.Score(images.Select(i => i.Image).ToList());
@@ -64,7 +67,7 @@ public sealed class InspectionStation(PortalFactory portal, int assetId, int mod
             inspected.Add(new InspectedImage(index, images[i].Name, images[i].Label, start.AddSeconds(seconds), BlobKey: png.Key));
         }
         await portal.Services.GetRequiredService<ScoreBatchPublisher>()
-            .PublishAsync(new ScoreBatch(AssetId, runId, ModelId, windows, [], inspected), CancellationToken.None);
+            .PublishAsync(new ScoreBatch(AssetId, runId, ModelId, windows, raiseAt is { } raised ? [(raised, ConditionChange.Raised)] : [], inspected), CancellationToken.None);
         return scores;
     }
 }
