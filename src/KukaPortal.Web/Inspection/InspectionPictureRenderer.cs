@@ -23,17 +23,24 @@ public sealed class InspectionPictureRenderer(
     public const int Capacity = 512;
 
     private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private readonly Lock _gate = new();
 
     /// <summary>Null when the asset has no such scored image. Throws <see cref="ReconstructionUnavailableException"/> when its model cannot run here.</summary>
     public async Task<InspectionPictures?> RenderAsync(int assetId, Guid runId, int windowIndex, CancellationToken ct)
     {
         var key = (assetId, runId, windowIndex);
-        var render = _rendered.GetOrCreate(key, entry =>
+        Lazy<Task<InspectionPictures?>> render;
+        // GetOrCreate alone is not atomic: two panels asked for at once could each start a render. Creating the
+        // Lazy is cheap (the render starts on its first .Value, outside the lock), so the lock is held briefly.
+        lock (_gate)
         {
-            entry.Size = 1;
-            // Not the caller's token: the render is shared with the other panels' requests.
-            return new Lazy<Task<InspectionPictures?>>(() => RenderUncachedAsync(assetId, runId, windowIndex, CancellationToken.None));
-        })!;
+            render = _rendered.GetOrCreate(key, entry =>
+            {
+                entry.Size = 1;
+                // Not the caller's token: the render is shared with the other panels' requests.
+                return new Lazy<Task<InspectionPictures?>>(() => RenderUncachedAsync(assetId, runId, windowIndex, CancellationToken.None));
+            })!;
+        }
         try
         {
             var pictures = await render.Value.WaitAsync(ct);
