@@ -6,7 +6,7 @@ namespace KukaPortal.BrowserTests;
 /// <summary>
 /// An operator reviews an inspection station: the grid of scored images, the defect filter, one image's four panels,
 /// and a newly scored image arriving without a reload (stored through the score publisher, as the live endpoint does).
-/// The station's model is the real tiny image model; the images come from the inspection simulator.
+/// The station's model is the real <see cref="StationModel"/>; the images come from the inspection simulator.
 /// </summary>
 public class InspectionJourneyTests(BrowserPortal portal) : IAsyncLifetime
 {
@@ -18,9 +18,9 @@ public class InspectionJourneyTests(BrowserPortal portal) : IAsyncLifetime
     public async Task The_grid_filters_defects_shows_an_images_panels_and_takes_new_images_live()
     {
         var station = await InspectionStation.CreateAsync(portal, "Paint shop camera");
-        var samples = TinyImageModel.TestImages();
+        var samples = StationModel.TestImages();
         var images = samples.Select((s, i) => new StationImage($"part-{i:00}.png", s.Key.Label, s.Image)).ToList();
-        var expected = TinyImageModel.Detector.Score(images.Select(i => i.Image).ToList());
+        var expected = await StationModel.ScoreAsync(portal, images.Select(i => i.Image).ToList());
         var worstIndex = expected.Select((s, i) => (s, i)).MaxBy(p => p.s.Calibrated).i;
         var scores = await station.PublishAsync(Guid.NewGuid(), images, DateTimeOffset.UtcNow.AddMinutes(-5), raiseAt: worstIndex);
         var defects = scores.Count(s => s.AboveThreshold);

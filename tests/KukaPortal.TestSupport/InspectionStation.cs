@@ -13,7 +13,7 @@ namespace KukaPortal.TestSupport;
 public sealed record StationImage(string Name, string? Label, PlanarImage Image);
 
 /// <summary>
-/// An inspection station with <see cref="TinyImageModel"/> as its active model, and images stored the way the live
+/// An inspection station with <see cref="StationModel"/> as its active model, and images stored the way the live
 /// image endpoint stores them: the original PNG in the blob store, scored by the real model, published through
 /// <see cref="ScoreBatchPublisher"/> (stored with its window, then pushed).
 /// </summary>
@@ -25,7 +25,9 @@ public sealed class InspectionStation(PortalFactory portal, int assetId, int mod
     public static async Task<InspectionStation> CreateAsync(PortalFactory portal, string name = "Inspection station 1")
     {
         var blobs = portal.Services.GetRequiredService<BlobStore>();
-        var artifact = blobs.Write("models", ".kpm", stream => stream.Write(TinyImageModel.Artifact));
+        var bytes = await StationModel.ArtifactAsync(portal);
+        var threshold = await StationModel.ThresholdAsync(portal);
+        var artifact = blobs.Write("models", ".kpm", stream => stream.Write(bytes));
         var (assetId, modelId) = await portal.WithDbAsync(async db =>
         {
             var asset = new Asset { Name = name, Kind = AssetKind.InspectionStation, CreatedAt = DateTimeOffset.UtcNow, AlarmOnDelayK = 2, AlarmOnDelayN = 3 };
@@ -34,7 +36,7 @@ public sealed class InspectionStation(PortalFactory portal, int assetId, int mod
             var model = new DetectorModel
             {
                 AssetId = asset.Id, Version = 1, Family = ImageModelFamily.ConvAe2d.Name(), ArtifactKey = artifact.Key,
-                Threshold = TinyImageModel.Detector.Threshold, Window = 1, CreatedAt = DateTimeOffset.UtcNow,
+                Threshold = threshold, Window = 1, CreatedAt = DateTimeOffset.UtcNow,
             };
             db.Models.Add(model);
             await db.SaveChangesAsync();
@@ -54,7 +56,7 @@ public sealed class InspectionStation(PortalFactory portal, int assetId, int mod
         Guid runId, IReadOnlyList<StationImage> images, DateTimeOffset runStart, int firstIndex = 0, int? raiseAt = null)
     {
         var blobs = portal.Services.GetRequiredService<BlobStore>();
-        var scores = TinyImageModel.Detector.Score(images.Select(i => i.Image).ToList());
+        var scores = await StationModel.ScoreAsync(portal, images.Select(i => i.Image).ToList());
         var start = RunClock.TruncateToMicroseconds(runStart);
         var windows = new List<ScoredWindow>();
         var inspected = new List<InspectedImage>();

@@ -1,7 +1,11 @@
 namespace KukaPortal.Data.Entities;
 
-/// <summary>Where a stream's samples come from: a stored recording played back, or samples pushed by the machine.</summary>
-public enum StreamSource { Replay, Live }
+/// <summary>
+/// Where a stream's data comes from: a stored recording played back, samples pushed by the machine, or images
+/// an inspection station sends. Image runs are scored as each image arrives (<c>Web/Inspection/LiveImageScorer</c>),
+/// not by the stream host, which only owns Replay and Live runs.
+/// </summary>
+public enum StreamSource { Replay, Live, Images }
 
 public enum StreamRunState { Running, Finished, Stopped }
 

@@ -1,3 +1,5 @@
+using KukaPortal.Ml.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.Images;
@@ -7,16 +9,16 @@ namespace KukaPortal.Ml.Images;
 /// discriminator or critic updates that precede it. Owns its optimisers and any discriminator. The trainer
 /// calls it on one thread inside a dispose scope.
 /// </summary>
-internal interface IImageTrainingStep : IDisposable
+internal interface IImageTrainingStep : ICheckpointedStep, IDisposable
 {
     /// <param name="batch">Normal images [batch, C, H, W] in [0, 1] on the model's device.</param>
     ImageStepResult Step(Tensor batch);
 
-    /// <summary>Writes what a resumed run needs besides the model's weights: optimiser moments, discriminators.</summary>
-    void SaveState(BinaryWriter writer);
-
-    /// <summary>Restores what <see cref="SaveState"/> wrote, into a step built with the same settings.</summary>
-    void LoadState(BinaryReader reader);
+    /// <summary>
+    /// The modules the step owns besides the model (discriminators, critics): the trainer checks them for NaN with the
+    /// model, so a report never passes a broken opponent on as the last good state.
+    /// </summary>
+    IReadOnlyList<nn.Module> Opponents { get; }
 }
 
 /// <summary>

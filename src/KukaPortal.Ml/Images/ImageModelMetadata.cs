@@ -29,6 +29,13 @@ public sealed record ImageModelMetadata
     public required DateTimeOffset CreatedUtc { get; init; }
 }
 
-/// <summary>How the image detector trained: image counts, iterations, the last report's losses, time and device.</summary>
+/// <summary>
+/// How the image detector trained: image counts, iterations, the last report's losses, time and device, and the
+/// checkpoint iteration the run continued from if an earlier attempt was interrupted (then <see cref="Seconds"/> counts
+/// this attempt only).
+/// </summary>
 public sealed record ImageTrainingSummary(int TrainingImages, int HeldOutImages, int Iterations, double FinalReconstruction,
-    IReadOnlyDictionary<string, double> FinalLosses, double Seconds, string Device);
+    IReadOnlyDictionary<string, double> FinalLosses, double Seconds, string Device)
+{
+    public int? ResumedFromIteration { get; init; }
+}

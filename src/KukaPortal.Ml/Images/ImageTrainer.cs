@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using KukaPortal.Core.Images;
 using KukaPortal.Core.Thresholds;
 using KukaPortal.Ml.Artifacts;
@@ -14,8 +15,9 @@ namespace KukaPortal.Ml.Images;
 /// validate → seeded split → one <see cref="IImageTrainingStep"/> per iteration on seeded batches → raw score terms
 /// of the held-out images → per-term min–max statistics → combined held-out scores → threshold. Synchronous by
 /// design: call it on a dedicated thread, never across an await (GUIDE §4). On CPU the same seed, images and thread
-/// count give the same detector. Checkpoints (<see cref="TrainingHooks.CheckpointEvery"/>) are not taken yet: an
-/// interrupted image run starts again; only <see cref="TrainingHooks.BetweenSteps"/> is honoured.
+/// count give the same detector. The iterations run in <see cref="ImageTrainingLoop"/>, which honours every
+/// <see cref="TrainingHooks"/> member: a run resumed from its checkpoint ends with the same weights as an
+/// uninterrupted one, and a NaN at a report sends the run back to its last good report.
 /// </summary>
 public static class ImageTrainer
 {
@@ -39,12 +41,10 @@ public static class ImageTrainer
         {
             model.to(device);
             var clock = Stopwatch.StartNew();
-            var last = Fit(model, normalImages, split, settings, device, onProgress, ct, hooks, clock);
+            var imagesSha256 = TrainingDataFingerprint.Of(normalImages);
+            var outcome = ImageTrainingLoop.Run(model, normalImages, split, settings, device, onProgress, ct, hooks, RunFingerprint(settings, imagesSha256));
+            var last = outcome.Last;
 
-            // No replay from a good state here yet (the time-series loop has one): a broken run stops with a clear error
-            // instead of saving a model whose scores are NaN.
-            if (!FiniteState.Of(model))
-                throw new TrainingDivergedException("Training diverged: the model's weights became NaN or infinite. Try a lower learning rate.");
             var heldOutResults = ImageEvaluation.Run(model, normalImages, split.HeldOut, device, ScoringBatch);
             if (heldOutResults.Any(r => !r.Terms.All(double.IsFinite)))
                 throw new TrainingDivergedException("Training ended with a model whose held-out scores are NaN or infinite; no threshold can be set on them. Try a lower learning rate.");
@@ -67,8 +67,11 @@ public static class ImageTrainer
                 MapSaturation = MapSaturation.Of(heldOutResults.Select(r => r.Map)),
                 Validation = ScoreSummary.Of(heldOutScores),
                 Training = new ImageTrainingSummary(split.Training.Length, split.HeldOut.Length, settings.Iterations,
-                    last.Reconstruction, last.Losses, clock.Elapsed.TotalSeconds, device.type.ToString().ToLowerInvariant()),
-                TrainingDataSha256 = TrainingDataFingerprint.Of(normalImages),
+                    last.Reconstruction, last.Losses, clock.Elapsed.TotalSeconds, device.type.ToString().ToLowerInvariant())
+                {
+                    ResumedFromIteration = outcome.ResumedFromIteration,
+                },
+                TrainingDataSha256 = imagesSha256,
                 TorchSharpVersion = TorchSharpBuild.Version,
                 CreatedUtc = DateTimeOffset.UtcNow,
             };
@@ -81,54 +84,7 @@ public static class ImageTrainer
         }
     }
 
-    private static ImageTrainingProgress Fit(ImageModel model, IReadOnlyList<PlanarImage> images, ImageHoldOut split, ImageDetectorSettings settings,
-        Device device, Action<ImageTrainingProgress>? onProgress, CancellationToken ct, TrainingHooks? hooks, Stopwatch clock)
-    {
-        using var step = ImageModelCatalog.CreateStep(settings, model, device);
-        var sampler = new BatchSampler(split.Training.Length, settings.BatchSize, settings.Seed);
-        var window = new ProgressWindow();
-        ImageTrainingProgress? last = null;
-        for (var iteration = 1; iteration <= settings.Iterations; iteration++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var batch = sampler.Next().Select(i => split.Training[i]).ToArray();
-            using (NoGcRegion.Enter())
-            using (NewDisposeScope())
-                window.Add(step.Step(ImageBatch.ToTensor(images, batch, device)));
-            hooks?.BetweenSteps?.Invoke();
-
-            if (iteration % settings.ProgressInterval != 0 && iteration != settings.Iterations)
-                continue;
-            var remaining = clock.Elapsed * ((double)(settings.Iterations - iteration) / iteration);
-            last = window.Report(iteration, settings.Iterations, remaining);
-            onProgress?.Invoke(last);
-        }
-        return last!;
-    }
-
-    /// <summary>Averages the steps between two reports.</summary>
-    private sealed class ProgressWindow
-    {
-        private readonly Dictionary<string, double> losses = [];
-        private double reconstruction;
-        private int steps;
-
-        public void Add(ImageStepResult result)
-        {
-            reconstruction += result.Reconstruction;
-            foreach (var (name, value) in result.Losses)
-                losses[name] = losses.GetValueOrDefault(name) + value;
-            steps++;
-        }
-
-        public ImageTrainingProgress Report(int iteration, int iterations, TimeSpan remaining)
-        {
-            var report = new ImageTrainingProgress(iteration, iterations, reconstruction / steps,
-                losses.ToDictionary(p => p.Key, p => p.Value / steps), remaining);
-            losses.Clear();
-            reconstruction = 0;
-            steps = 0;
-            return report;
-        }
-    }
+    /// <summary>A checkpoint belongs to one run: the same settings on the same images, in the same order.</summary>
+    private static string RunFingerprint(ImageDetectorSettings settings, string imagesSha256) =>
+        $"image|{JsonSerializer.Serialize(settings, ArtifactJson.Options)}|{imagesSha256}";
 }

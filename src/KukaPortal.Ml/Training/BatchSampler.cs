@@ -19,6 +19,18 @@ internal sealed class BatchSampler
         position = count;
     }
 
+    /// <summary>
+    /// The sampler of a run that has already drawn <paramref name="batchesDrawn"/> batches: a resumed or replayed run
+    /// continues the seeded sequence exactly where the interrupted one was.
+    /// </summary>
+    public static BatchSampler After(int batchesDrawn, int count, int batchSize, int seed)
+    {
+        var sampler = new BatchSampler(count, batchSize, seed);
+        for (var drawn = 0; drawn < batchesDrawn; drawn++)
+            sampler.Next();
+        return sampler;
+    }
+
     public int[] Next()
     {
         var batch = new int[batchSize];

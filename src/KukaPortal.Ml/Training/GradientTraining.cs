@@ -16,17 +16,13 @@ namespace KukaPortal.Ml.Training;
 /// host's work between steps, takes checkpoints at reports, and continues a run from a checkpoint.
 /// <para>
 /// Every report also checks that the loss, the held-out error and the weights are finite. If not, the run goes back
-/// to the state of the last good report and replays the same batches from there (so the result is the one an
-/// undisturbed run gives), at most <see cref="MaxRecoveries"/> times. Why: under heavy load TorchSharp 0.107's
-/// temporary scalars can be finalised while libtorch still reads them (see <see cref="Runtime.NoGcRegion"/>, whose
-/// protection is best effort), and a garbage scalar in one step turns the weights into NaN for good.
+/// to the state of the last good report and replays the same batches from there (<see cref="DivergenceRecovery"/>).
 /// </para>
 /// </summary>
 internal static class GradientTraining
 {
     private const int MonitorWindows = 512;
     private const int ScoringBatch = 256;
-    private const int MaxRecoveries = 5;
 
     public static TrainingOutcome Run(WindowModel model, DetectorSettings settings, TimeSeries scaled, HoldOutSplit split,
         Device device, Action<TrainingProgress>? onProgress, CancellationToken ct, TrainingHooks? hooks = null, string runFingerprint = "")
@@ -42,17 +38,15 @@ internal static class GradientTraining
         var reportsSinceBest = 0;
         var first = 1;
         int? resumedFrom = null;
-        if (hooks?.ResumeFrom is { } resume && resume.RunFingerprint == runFingerprint && resume.Iteration < settings.Iterations)
+        if (hooks?.ResumableFrom(runFingerprint, settings.Iterations) is { } resume)
         {
             (bestValidation, reportsSinceBest) = RunState.Restore(resume, model, step, best);
-            for (var skipped = 0; skipped < resume.Iteration; skipped++)
-                sampler.Next(); // the batches of the resumed run continue the seeded sequence
+            sampler = BatchSampler.After(resume.Iteration, split.Training.Count, settings.BatchSize, settings.Seed);
             first = resume.Iteration + 1;
             resumedFrom = resume.Iteration;
         }
 
-        var lastGood = new RunState(bestValidation, reportsSinceBest).Capture(first - 1, runFingerprint, model, step, best);
-        var recoveries = 0;
+        var recovery = new DivergenceRecovery(new RunState(bestValidation, reportsSinceBest).Capture(first - 1, runFingerprint, model, step, best));
         for (var iteration = first; iteration <= settings.Iterations; iteration++)
         {
             ct.ThrowIfCancellationRequested();
@@ -68,15 +62,10 @@ internal static class GradientTraining
             last = window.Report(iteration, settings.Iterations, validation);
             if (!double.IsFinite(last.Loss) || !double.IsFinite(validation) || !FiniteState.Of(model))
             {
-                if (++recoveries > MaxRecoveries)
-                    throw new TrainingDivergedException(
-                        $"Training diverged: the loss or the weights became NaN or infinite {recoveries} times (last between iterations {lastGood.Iteration} and {iteration}), " +
-                        "even after going back to the last good state each time. Try a lower learning rate; if it keeps happening at the defaults, the machine's torch runtime is suspect.");
-                (bestValidation, reportsSinceBest) = RunState.Restore(lastGood, model, step, best);
-                sampler = new BatchSampler(split.Training.Count, settings.BatchSize, settings.Seed);
-                for (var replayed = 0; replayed < lastGood.Iteration; replayed++)
-                    sampler.Next();
-                iteration = lastGood.Iteration;
+                var good = recovery.GoBack(iteration);
+                (bestValidation, reportsSinceBest) = RunState.Restore(good, model, step, best);
+                sampler = BatchSampler.After(good.Iteration, split.Training.Count, settings.BatchSize, settings.Seed);
+                iteration = good.Iteration;
                 continue;
             }
             onProgress?.Invoke(last);
@@ -96,9 +85,8 @@ internal static class GradientTraining
                 }
             }
 
-            lastGood = new RunState(bestValidation, reportsSinceBest).Capture(iteration, runFingerprint, model, step, best);
-            if (hooks is { CheckpointEvery: > 0, OnCheckpoint: { } save } && iteration % hooks.CheckpointEvery == 0 && iteration < settings.Iterations)
-                save(lastGood);
+            recovery.Passed(new RunState(bestValidation, reportsSinceBest).Capture(iteration, runFingerprint, model, step, best));
+            hooks?.OfferCheckpoint(recovery.LastGood, settings.Iterations);
         }
 
         best?.Restore();

@@ -7,16 +7,10 @@ namespace KukaPortal.Ml.Training;
 /// discriminator update followed by a generator update for the adversarial ones. Owns its optimisers
 /// (and, when adversarial, its discriminator). The trainer calls it on one thread inside a dispose scope.
 /// </summary>
-internal interface ITrainingStep : IDisposable
+internal interface ITrainingStep : ICheckpointedStep, IDisposable
 {
     /// <param name="batch">Normal windows [batch, C, W] in preprocessed units, on the model's device.</param>
     StepResult Step(Tensor batch);
-
-    /// <summary>Writes what a resumed run needs besides the model's weights: optimiser moments, a discriminator.</summary>
-    void SaveState(BinaryWriter writer);
-
-    /// <summary>Restores what <see cref="SaveState"/> wrote, into a step built with the same settings.</summary>
-    void LoadState(BinaryReader reader);
 }
 
 /// <summary>

@@ -3,14 +3,16 @@ using System.Text;
 namespace KukaPortal.Ml.Training;
 
 /// <summary>
-/// The state of a gradient training run after <see cref="Iteration"/> steps: model weights, optimiser
-/// moments (and the discriminator for adversarial families), the early-stopping state. Opaque outside
-/// the trainer; <see cref="RunFingerprint"/> ties it to the settings and data it belongs to.
+/// The state of a gradient training run (time series or images) after <see cref="Iteration"/> steps: model weights,
+/// optimiser moments (and the discriminators of adversarial families), torch's random generator, the early-stopping
+/// state (see <see cref="RunState"/>). Opaque outside the trainer; <see cref="RunFingerprint"/> ties it to the
+/// settings and data it belongs to.
 /// </summary>
 public sealed class TrainingCheckpoint
 {
     private const string Magic = "KPCK";
-    private const int FormatVersion = 1;
+    // 2: the random generator's state joined the payload (version 1 checkpoints read as none: the run starts afresh).
+    private const int FormatVersion = 2;
 
     internal TrainingCheckpoint(int iteration, string runFingerprint, byte[] state)
     {

@@ -21,4 +21,15 @@ public sealed record TrainingHooks
     /// settings and training data; otherwise training starts from the beginning.
     /// </summary>
     public TrainingCheckpoint? ResumeFrom { get; init; }
+
+    /// <summary><see cref="ResumeFrom"/> if it belongs to this run (same fingerprint) and still has iterations left to run.</summary>
+    internal TrainingCheckpoint? ResumableFrom(string runFingerprint, int iterations) =>
+        ResumeFrom is { } resume && resume.RunFingerprint == runFingerprint && resume.Iteration < iterations ? resume : null;
+
+    /// <summary>Hands <paramref name="state"/> to <see cref="OnCheckpoint"/> if a checkpoint is due at this report (never at the last one).</summary>
+    internal void OfferCheckpoint(TrainingCheckpoint state, int iterations)
+    {
+        if (CheckpointEvery > 0 && OnCheckpoint is { } save && state.Iteration % CheckpointEvery == 0 && state.Iteration < iterations)
+            save(state);
+    }
 }

@@ -1,4 +1,3 @@
-using KukaPortal.Ml.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +7,7 @@ namespace KukaPortal.Ml.Training;
 /// A copy of a model's parameters and buffers (BatchNorm statistics included), kept outside any dispose
 /// scope so early stopping can put back the weights of the best validation loss.
 /// </summary>
-internal sealed class WeightSnapshot(WindowModel model) : IDisposable
+internal sealed class WeightSnapshot(nn.Module model) : IDisposable
 {
     private readonly Dictionary<string, Tensor> saved = [];
 

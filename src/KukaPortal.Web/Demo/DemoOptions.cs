@@ -15,4 +15,10 @@ public sealed class DemoOptions
 
     /// <summary>How often the demo checks whether its next step (training done, replay to start) is due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The demo's inspection station: seeded with a simulated image set and trained, then fed one image per <see cref="InspectionInterval"/>.</summary>
+    public string InspectionStationName { get; set; } = "Inspection station 1";
+
+    /// <summary>How often the demo feed sends the inspection station a simulated image once it has an active model.</summary>
+    public TimeSpan InspectionInterval { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -1,6 +1,7 @@
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
 using KukaPortal.Web.Auth;
+using KukaPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -41,6 +42,7 @@ public static class AuthenticationExtensions
             .AddPolicy(PortalPolicies.Review, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Engineer, PortalRoles.Admin))
             .AddPolicy(PortalPolicies.Administer, p => p.RequireRole(PortalRoles.Admin));
         builder.Services.AddCascadingAuthenticationState();
+        builder.AddSignInRateLimit();
         return builder;
     }
 

@@ -14,7 +14,10 @@ public static class DemoExtensions
         var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
         // Seeding needs the job worker and stream host of some node; a web-only node leaves it to them.
         if (demo.Enabled && portal.RunWorker)
+        {
             builder.Services.AddHostedService<DemoService>();
+            builder.Services.AddHostedService<InspectionDemoFeed>();
+        }
         return builder;
     }
 }

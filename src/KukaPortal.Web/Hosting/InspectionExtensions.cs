@@ -12,6 +12,16 @@ public static class InspectionExtensions
         builder.Services.AddSingleton<InspectionImageSource>();
         builder.Services.AddSingleton<InspectionImageReader>();
         builder.Services.AddSingleton<InspectionPictureRenderer>();
+        builder.Services.AddOptions<LiveImageOptions>().BindConfiguration(LiveImageOptions.Section);
+        builder.Services.AddSingleton<LiveImageRuns>();
+        builder.Services.AddSingleton<LiveImageScorer>();
         return builder;
+    }
+
+    public static IEndpointRouteBuilder MapInspectionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapLiveImageEndpoints();
+        app.MapInspectionPictureEndpoints();
+        return app;
     }
 }

@@ -2,12 +2,12 @@ using KukaPortal.Web.Auth;
 using KukaPortal.Web.Components;
 using KukaPortal.Web.Health;
 using KukaPortal.Web.History;
-using KukaPortal.Web.Inspection;
 using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Models;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
 using KukaPortal.Web.Reconstruction;
+using KukaPortal.Web.Security;
 using KukaPortal.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
@@ -33,9 +33,11 @@ public static class UiExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -60,12 +62,13 @@ public static class UiExtensions
         app.MapJobEndpoints();
         app.MapModelEndpoints();
         app.MapReconstructionEndpoints();
-        app.MapInspectionEndpoints();
         app.MapAlarmEndpoints();
         app.MapHistoryExportEndpoints();
         app.MapStreamingEndpoints();
+        app.MapInspectionEndpoints();
         app.MapSettingsEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the one CSP, frame-ancestors 'none' included; Blazor's own ('self') would be a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -105,17 +105,6 @@ public static class SampleChunkReader
     }
 
     /// <summary>Reads the body as text, refusing more than <paramref name="maxBytes"/>.</summary>
-    public static async Task<string?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
-    {
-        if (request.ContentLength > maxBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    public static async Task<string?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct) =>
+        await BoundedBody.ReadAsync(request, maxBytes, ct) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 }

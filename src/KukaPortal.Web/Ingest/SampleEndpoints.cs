@@ -5,21 +5,16 @@ namespace KukaPortal.Web.Ingest;
 
 public static class SampleEndpoints
 {
-    public const string ApiKeyHeader = "X-Api-Key";
-
     /// <summary>
     /// POST /api/assets/{id}/samples — a machine's samples as JSON or CSV, authenticated with the asset's
-    /// API key in X-Api-Key. 202 with the rows accepted once the chunk is stored durably; 400 for a body
+    /// API key in X-Api-Key (<see cref="AssetApiKeyFilter"/>). 202 with the rows accepted once the chunk is stored durably; 400 for a body
     /// that cannot be read, 422 for samples that fail a check, 401/403 for the key; nothing is stored on any error.
     /// </summary>
     public static IEndpointRouteBuilder MapSampleEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/assets/{assetId:int}/samples", async (
-                int assetId, HttpRequest request, ApiKeyStore keys, SampleIngest ingest, IOptions<StreamingOptions> options, CancellationToken ct) =>
+                int assetId, HttpRequest request, SampleIngest ingest, IOptions<StreamingOptions> options, CancellationToken ct) =>
             {
-                var verdict = await keys.CheckAsync(assetId, request.Headers[ApiKeyHeader].FirstOrDefault(), ct);
-                if (verdict != KeyVerdict.Valid) return Refused(verdict);
-
                 var maxBytes = options.Value.MaxChunkBytes;
                 if (await SampleChunkReader.ReadBodyAsync(request, maxBytes, ct) is not { } body)
                     return Results.Problem($"The body is larger than {maxBytes} bytes; send smaller chunks.", statusCode: 413, title: "Chunk too large");
@@ -38,16 +33,7 @@ public static class SampleEndpoints
                     return Results.Problem(e.Message, statusCode: e.StatusCode, title: "The samples were rejected; nothing was stored");
                 }
             })
-            .AllowAnonymous()
-            .DisableAntiforgery();
+            .RequireAssetApiKey();
         return app;
     }
-
-    private static IResult Refused(KeyVerdict verdict) => verdict switch
-    {
-        KeyVerdict.Missing => Results.Problem($"Send the asset's API key in the {ApiKeyHeader} header.", statusCode: 401, title: "API key missing"),
-        KeyVerdict.Unknown => Results.Problem("The API key is not known to the portal.", statusCode: 401, title: "Unknown API key"),
-        KeyVerdict.OtherAsset => Results.Problem("The API key belongs to another asset.", statusCode: 403, title: "Wrong asset"),
-        _ => Results.Problem("The API key was revoked; ask an engineer for a new one.", statusCode: 403, title: "API key revoked"),
-    };
 }

@@ -7,14 +7,18 @@ namespace KukaPortal.Web.Streaming;
 /// <summary>An asset's running streams as its owner sees them on one tick, with the asset's active model.</summary>
 public sealed record ActiveStreams(Asset Asset, IReadOnlyList<StreamRun> Runs);
 
-/// <summary>Reads and advances stream runs: what an owner needs on each tick, and where a takeover resumes.</summary>
+/// <summary>
+/// Reads and advances stream runs: what an owner needs on each tick, and where a takeover resumes. Image runs are
+/// left out: each image is scored by the request that brought it, so no node owns them.
+/// </summary>
 public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Assets with at least one running stream: the ones some node must own.</summary>
     public async Task<IReadOnlyList<int>> AssetsWithStreamsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.StreamRuns.Where(r => r.State == StreamRunState.Running).Select(r => r.AssetId).Distinct().ToListAsync(ct);
+        return await db.StreamRuns.Where(r => r.State == StreamRunState.Running && r.Source != StreamSource.Images)
+            .Select(r => r.AssetId).Distinct().ToListAsync(ct);
     }
 
     public async Task<ActiveStreams> LoadActiveAsync(int assetId, CancellationToken ct)
@@ -22,7 +26,7 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var asset = await db.Assets.AsNoTracking().Include(a => a.ActiveModel).SingleAsync(a => a.Id == assetId, ct);
         var runs = await db.StreamRuns.AsNoTracking().Include(r => r.Recording)
-            .Where(r => r.AssetId == assetId && r.State == StreamRunState.Running).OrderBy(r => r.CreatedAt).ToListAsync(ct);
+            .Where(r => r.AssetId == assetId && r.State == StreamRunState.Running && r.Source != StreamSource.Images).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         return new ActiveStreams(asset, runs);
     }
 

@@ -34,7 +34,7 @@ public sealed record SeededAsset(int AssetId, long AlarmId, InspectionStation St
         var alarmId = await portal.WithDbAsync(db => db.Alarms.Where(a => a.AssetId == assetId).Select(a => (long?)a.Id).FirstOrDefaultAsync());
         var station = await InspectionStation.CreateAsync(portal, "Paint shop camera");
         var stationRun = Guid.NewGuid();
-        await station.PublishAsync(stationRun, TinyImageModel.TestImages().Select((s, i) => new StationImage($"part-{i:00}.png", s.Key.Label, s.Image)).ToList(),
+        await station.PublishAsync(stationRun, StationModel.TestImages().Select((s, i) => new StationImage($"part-{i:00}.png", s.Key.Label, s.Image)).ToList(),
             DateTimeOffset.UtcNow.AddMinutes(-5));
         return new SeededAsset(assetId, alarmId ?? throw new InvalidOperationException("Scoring shift.csv raised no alarm: the seed needs one for /alarms/{id}."),
             station, stationRun);

@@ -11,7 +11,7 @@ using SkiaSharp;
 namespace KukaPortal.IntegrationTests.Inspection;
 
 /// <summary>
-/// The inspection view's pictures, rendered by the real tiny image model that scored the images: PNGs of the model's
+/// The inspection view's pictures, rendered by the real station model (<see cref="StationModel"/>) that scored the images: PNGs of the model's
 /// size, 404s for what does not exist, cacheable for good, and a heat map that is hot where the defect is.
 /// </summary>
 public class InspectionPictureTests(PortalFactory portal) : PortalTest(portal)
@@ -24,7 +24,7 @@ public class InspectionPictureTests(PortalFactory portal) : PortalTest(portal)
         using var session = await SignInAsAdminAsync();
         var station = await InspectionStation.CreateAsync(Portal);
         var runId = Guid.NewGuid();
-        var good = TinyImageModel.TestImages().First(s => s.Mask is null);
+        var good = StationModel.TestImages().First(s => s.Mask is null);
         await station.PublishAsync(runId, [new StationImage("part-0.png", null, good.Image)], DateTimeOffset.UtcNow);
 
         foreach (var panel in new[] { "input", "reconstruction", "heatmap", "thumbnail" })
@@ -56,7 +56,7 @@ public class InspectionPictureTests(PortalFactory portal) : PortalTest(portal)
         var station = await InspectionStation.CreateAsync(Portal);
         var otherId = await CreateAssetAsync("Robot 2");
         var runId = Guid.NewGuid();
-        await station.PublishAsync(runId, [new StationImage("part-0.png", null, TinyImageModel.TestImages()[0].Image)], DateTimeOffset.UtcNow);
+        await station.PublishAsync(runId, [new StationImage("part-0.png", null, StationModel.TestImages()[0].Image)], DateTimeOffset.UtcNow);
 
         var mask = await session.Client.GetAsync(Url(station, runId, 0, "mask"), Ct);
         mask.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -78,7 +78,7 @@ public class InspectionPictureTests(PortalFactory portal) : PortalTest(portal)
     {
         using var session = await SignInAsAdminAsync();
         var station = await InspectionStation.CreateAsync(Portal);
-        var defects = TinyImageModel.TestImages().Where(s => s.Mask is not null).ToList();
+        var defects = StationModel.TestImages().Where(s => s.Mask is not null).ToList();
         var recordingId = await StoreSetAsync(station.AssetId, defects);
         var runId = Guid.NewGuid();
         await PublishFromSetAsync(station, runId, recordingId, defects);
@@ -146,7 +146,7 @@ public class InspectionPictureTests(PortalFactory portal) : PortalTest(portal)
     /// <summary>Scores the set's images with the real model and stores them as a batch scoring job does: by recording and index.</summary>
     private async Task PublishFromSetAsync(InspectionStation station, Guid runId, int recordingId, IReadOnlyList<Core.Simulation.Inspection.InspectionSample> samples)
     {
-        var scores = TinyImageModel.Detector.Score(samples.Select(s => s.Image).ToList());
+        var scores = await StationModel.ScoreAsync(Portal, samples.Select(s => s.Image).ToList());
         var start = RunClock.TruncateToMicroseconds(DateTimeOffset.UtcNow);
         var windows = scores.Select((s, i) => new ScoredWindow(i, i, i + 1, i + 1, i + 1, s.Score, s.Calibrated, s.AboveThreshold, start.AddSeconds(i + 1))).ToList();
         var images = samples.Select((s, i) => new InspectedImage(i, $"test/{s.Key.Label}/{s.Key.Index:000}.png", s.Key.Label, start, RecordingId: recordingId, ImageIndex: i)).ToList();

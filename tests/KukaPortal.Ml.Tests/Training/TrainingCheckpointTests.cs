@@ -73,6 +73,24 @@ public sealed class TrainingCheckpointTests
         TrainingCheckpoint.ReadFrom(truncated).ShouldBeNull();
     }
 
+    [Fact]
+    public void A_checkpoint_of_format_version_1_reads_as_none()
+    {
+        // Version 1 had no random-generator state; reading its payload as version 2 would misplace every field.
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("KPCK");
+            writer.Write(1);
+            writer.Write(20);
+            writer.Write("fingerprint");
+            writer.Write(0);
+        }
+        stream.Position = 0;
+
+        TrainingCheckpoint.ReadFrom(stream).ShouldBeNull();
+    }
+
     private static TrainingCheckpoint RoundTrip(TrainingCheckpoint checkpoint)
     {
         using var stream = new MemoryStream();

@@ -168,6 +168,8 @@ internal sealed class AdvVaeStep : IImageTrainingStep
         }
     }
 
+    public IReadOnlyList<nn.Module> Opponents => [discriminator];
+
     public void SaveState(BinaryWriter writer)
     {
         writer.Write(stepsTaken);

@@ -35,6 +35,8 @@ internal sealed class ConvAe2dStep : IImageTrainingStep
         return new ImageStepResult(meanAbsolute, new Dictionary<string, double> { ["reconstruction"] = value.item<float>() });
     }
 
+    public IReadOnlyList<nn.Module> Opponents => [];
+
     public void SaveState(BinaryWriter writer) => ((OptimizerHelper)optimizer).save_state_dict(writer);
 
     public void LoadState(BinaryReader reader) => ((OptimizerHelper)optimizer).load_state_dict(reader);

@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Images.Layers;
 using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -10,7 +11,8 @@ namespace KukaPortal.Ml.Images.CvaeGan;
 /// DCGAN's generator mirrored to <see cref="ConvEncoderStack"/>: a linear layer lifts the latent code to a 4×4
 /// map of the encoder's last width, then stride-2 4×4 transposed convolutions double the side up to the image
 /// size (BatchNorm + ReLU between them); the last gives the image's channels through a sigmoid, so the output is
-/// in [0, 1] like the input.
+/// in [0, 1] like the input. Unlike <see cref="DcganDecoder"/> it lifts with a biased linear layer (not a 4×4
+/// transposed convolution) and its last layer has a bias: different weights and state keys, hence its own class.
 /// </summary>
 internal sealed class ConvDecoderStack : Module<Tensor, Tensor>
 {
@@ -21,8 +23,8 @@ internal sealed class ConvDecoderStack : Module<Tensor, Tensor>
 
     public ConvDecoderStack(int size, int channels, int baseWidth, int latentSize) : base(nameof(ConvDecoderStack))
     {
-        var count = ConvEncoderStack.StageCount(size);
-        var widths = Enumerable.Range(0, count).Select(i => (long)baseWidth << Math.Min(i, 3)).Reverse().ToArray();
+        var widths = DcganLevels.Widths(size, baseWidth).Select(w => (long)w).Reverse().ToArray();
+        var count = widths.Length;
         startChannels = widths[0];
         lift = Linear(latentSize, startChannels * 16);
         var layers = new List<(string, Module<Tensor, Tensor>)>

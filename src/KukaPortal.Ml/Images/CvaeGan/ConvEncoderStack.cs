@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Images.Layers;
 using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -8,11 +9,13 @@ namespace KukaPortal.Ml.Images.CvaeGan;
 
 /// <summary>
 /// DCGAN's encoder for square images: stride-2 4×4 convolutions, each halving the side, from the input size down
-/// to 4×4; widths baseWidth, 2·baseWidth, ... capped at 8·baseWidth; BatchNorm (not after the first stage, as
+/// to 4×4 (<see cref="DcganLevels"/>); BatchNorm (not after the first stage, as
 /// in DCGAN) and LeakyReLU(0.2). Without BatchNorm it is the body of a WGAN-GP critic, whose gradient penalty
 /// is defined per image and would be coupled across the batch by batch statistics.
 /// Shared by the CVAE-GAN and adversarial-VAE encoders and their critics; <see cref="Features"/> gives every
-/// stage's output for the adversarial VAE's deep-feature-consistent loss.
+/// stage's output for the adversarial VAE's deep-feature-consistent loss. It shares its levels with
+/// <see cref="DcganEncoder"/> but stays a class of its own: it centres the input, has biases where no BatchNorm
+/// follows, optional BatchNorm, per-stage features and no head, and its field names are saved artifacts' state keys.
 /// </summary>
 internal sealed class ConvEncoderStack : Module<Tensor, Tensor>
 {
@@ -21,13 +24,12 @@ internal sealed class ConvEncoderStack : Module<Tensor, Tensor>
 
     public ConvEncoderStack(int size, int channels, int baseWidth, bool batchNorm) : base(nameof(ConvEncoderStack))
     {
-        var count = StageCount(size);
-        ArgumentOutOfRangeException.ThrowIfLessThan(baseWidth, 1);
+        var widths = DcganLevels.Widths(size, baseWidth);
         var list = new List<Module<Tensor, Tensor>>();
         long inChannels = channels;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < widths.Length; i++)
         {
-            var outChannels = (long)baseWidth << Math.Min(i, 3);
+            long outChannels = widths[i];
             var layers = new List<(string, Module<Tensor, Tensor>)>
             {
                 // No bias before a BatchNorm: it has its own shift.
@@ -49,14 +51,6 @@ internal sealed class ConvEncoderStack : Module<Tensor, Tensor>
 
     /// <summary>Length of the flattened last stage output.</summary>
     public long FlatSize => OutputChannels * 16;
-
-    /// <summary>Stride-2 stages from <paramref name="size"/> down to 4×4; the size must be a power of two ≥ 32.</summary>
-    public static int StageCount(int size)
-    {
-        if (size < 32 || (size & (size - 1)) != 0)
-            throw new ArgumentOutOfRangeException(nameof(size), size, "The image side must be a power of two of at least 32.");
-        return (int)Math.Log2(size) - 2;
-    }
 
     /// <summary>Every stage's output, first to last; images in [0, 1] are centred to [−1, 1] first.</summary>
     public IReadOnlyList<Tensor> Features(Tensor images)

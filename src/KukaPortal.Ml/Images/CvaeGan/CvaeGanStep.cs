@@ -181,6 +181,8 @@ internal sealed class CvaeGanStep : IImageTrainingStep
             parameter.requires_grad = trainable;
     }
 
+    public IReadOnlyList<nn.Module> Opponents => [critic, featureDiscriminator];
+
     public void SaveState(BinaryWriter writer)
     {
         ((OptimizerHelper)generatorOptimizer).save_state_dict(writer);

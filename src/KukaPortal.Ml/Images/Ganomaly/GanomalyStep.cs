@@ -59,6 +59,8 @@ internal sealed class GanomalyStep : IImageTrainingStep
         });
     }
 
+    public IReadOnlyList<nn.Module> Opponents => [discriminator];
+
     public void SaveState(BinaryWriter writer)
     {
         ((OptimizerHelper)generatorOptimizer).save_state_dict(writer);

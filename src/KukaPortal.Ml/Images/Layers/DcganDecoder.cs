@@ -18,9 +18,7 @@ internal sealed class DcganDecoder : Module<Tensor, Tensor>
     public DcganDecoder(int channels, int size, int baseWidth, int latent) : base(nameof(DcganDecoder))
     {
         // The widths of the encoder's levels, from the image down; the decoder walks them back up.
-        var widths = new List<int> { baseWidth };
-        for (var side = size / 2; side > 4; side /= 2)
-            widths.Add(Math.Min(widths[^1] * 2, baseWidth * 8));
+        var widths = DcganLevels.Widths(size, baseWidth);
 
         var modules = new List<(string, Module<Tensor, Tensor>)>
         {
@@ -28,7 +26,7 @@ internal sealed class DcganDecoder : Module<Tensor, Tensor>
             ("liftnorm", CounterFreeBatchNorm.Create2d(widths[^1])),
             ("liftact", ReLU()),
         };
-        for (var level = widths.Count - 1; level > 0; level--)
+        for (var level = widths.Length - 1; level > 0; level--)
         {
             modules.Add(($"up{level}", ConvTranspose2d(widths[level], widths[level - 1], 4, stride: 2, padding: 1, bias: false)));
             modules.Add(($"norm{level}", CounterFreeBatchNorm.Create2d(widths[level - 1])));

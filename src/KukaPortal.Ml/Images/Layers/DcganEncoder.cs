@@ -22,24 +22,21 @@ internal sealed class DcganEncoder : Module<Tensor, Tensor>
 
     public DcganEncoder(int channels, int size, int baseWidth, int outputs) : base(nameof(DcganEncoder))
     {
+        var widths = DcganLevels.Widths(size, baseWidth);
         var layers = new List<(string, Module<Tensor, Tensor>)>
         {
-            ("conv0", Conv2d(channels, baseWidth, 4, stride: 2, padding: 1, bias: false)),
+            ("conv0", Conv2d(channels, widths[0], 4, stride: 2, padding: 1, bias: false)),
             ("act0", LeakyReLU(0.2)),
         };
-        var width = baseWidth;
-        var level = 1;
-        for (var side = size / 2; side > 4; side /= 2, level++)
+        for (var level = 1; level < widths.Length; level++)
         {
-            var next = Math.Min(width * 2, baseWidth * 8);
-            layers.Add(($"conv{level}", Conv2d(width, next, 4, stride: 2, padding: 1, bias: false)));
-            layers.Add(($"norm{level}", CounterFreeBatchNorm.Create2d(next)));
+            layers.Add(($"conv{level}", Conv2d(widths[level - 1], widths[level], 4, stride: 2, padding: 1, bias: false)));
+            layers.Add(($"norm{level}", CounterFreeBatchNorm.Create2d(widths[level])));
             layers.Add(($"act{level}", LeakyReLU(0.2)));
-            width = next;
         }
         body = Sequential(layers);
-        head = Linear(width * 16, outputs, hasBias: false);
-        FeatureChannels = width;
+        head = Linear(widths[^1] * 16, outputs, hasBias: false);
+        FeatureChannels = widths[^1];
         RegisterComponents();
     }
 

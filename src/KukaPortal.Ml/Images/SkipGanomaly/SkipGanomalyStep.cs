@@ -58,6 +58,9 @@ internal sealed class SkipGanomalyStep : IImageTrainingStep
         });
     }
 
+    // The discriminator is part of the model (its features give the latent score term).
+    public IReadOnlyList<nn.Module> Opponents => [];
+
     public void SaveState(BinaryWriter writer)
     {
         ((OptimizerHelper)generatorOptimizer).save_state_dict(writer);

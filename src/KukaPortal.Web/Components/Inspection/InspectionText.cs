@@ -16,7 +16,7 @@ public static class InspectionText
 
     public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("g");
 
-    /// <summary>A picture's address (see <c>InspectionEndpoints</c>).</summary>
+    /// <summary>A picture's address (see <c>InspectionPictureEndpoints</c>).</summary>
     public static string PictureUrl(int assetId, InspectionImageRow image, InspectionPanel panel) =>
         $"api/assets/{assetId}/inspection/{image.RunId}/{image.WindowIndex}/{panel.ToString().ToLowerInvariant()}.png";
 

@@ -7,9 +7,9 @@ namespace KukaPortal.Web.Inspection;
 /// The inspection view's pictures as PNGs for <c>&lt;img src&gt;</c>, for every signed-in user (the fallback policy,
 /// as the reconstruction endpoint). A scored image's pictures never change, so the browser may keep them for good.
 /// </summary>
-public static class InspectionEndpoints
+public static class InspectionPictureEndpoints
 {
-    public static IEndpointRouteBuilder MapInspectionEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapInspectionPictureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/assets/{assetId:int}/inspection/{runId:guid}/{windowIndex:int}/{panel}.png",
             async (int assetId, Guid runId, int windowIndex, string panel, HttpContext http, InspectionPictureRenderer renderer, CancellationToken ct) =>
