@@ -60,6 +60,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AlarmHistoryReader>();
         builder.Services.AddSingleton<AlarmPeriodReader>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<AuditTrailReader>();
         builder.Services.AddSingleton<FloorReader>();
         builder.Services.AddSingleton<ModelPromotion>();
         builder.Services.AddSingleton<ModelsReader>();

@@ -22,6 +22,9 @@ public static class PortalPolicies
     /// <summary>Review how the alarm system performs (alarm-load KPIs): managers, engineers and admins, not operators.</summary>
     public const string Review = nameof(Review);
 
+    /// <summary>Read the audit trail (who acknowledged, promoted, changed thresholds or users): managers and admins.</summary>
+    public const string Audit = nameof(Audit);
+
     /// <summary>Manage users and their roles: admins only.</summary>
     public const string Administer = nameof(Administer);
 }

@@ -40,6 +40,7 @@ public static class AuthenticationExtensions
             .AddPolicy(PortalPolicies.Operate, p => p.RequireRole(PortalRoles.Operator, PortalRoles.Engineer, PortalRoles.Admin))
             .AddPolicy(PortalPolicies.Engineer, p => p.RequireRole(PortalRoles.Engineer, PortalRoles.Admin))
             .AddPolicy(PortalPolicies.Review, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Engineer, PortalRoles.Admin))
+            .AddPolicy(PortalPolicies.Audit, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin))
             .AddPolicy(PortalPolicies.Administer, p => p.RequireRole(PortalRoles.Admin));
         builder.Services.AddCascadingAuthenticationState();
         builder.AddSignInRateLimit();

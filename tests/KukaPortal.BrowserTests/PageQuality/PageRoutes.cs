@@ -29,6 +29,7 @@ public static class PageRoutes
         ["/alarms/{AlarmId:long}"] = s => $"/alarms/{s.AlarmId}",
         ["/history"] = _ => "/history",
         ["/admin/users"] = _ => "/admin/users",
+        ["/audit"] = _ => "/audit",
     };
 
     /// <summary>The route templates of every routable component in KukaPortal.Web.</summary>

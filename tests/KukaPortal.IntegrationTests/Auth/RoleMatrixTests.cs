@@ -26,6 +26,7 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         [PortalPolicies.Operate] = [PortalRoles.Operator, PortalRoles.Engineer, PortalRoles.Admin],
         [PortalPolicies.Engineer] = [PortalRoles.Engineer, PortalRoles.Admin],
         [PortalPolicies.Review] = [PortalRoles.Manager, PortalRoles.Engineer, PortalRoles.Admin],
+        [PortalPolicies.Audit] = [PortalRoles.Manager, PortalRoles.Admin],
         [PortalPolicies.Administer] = [PortalRoles.Admin],
     };
 
@@ -40,6 +41,7 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ["/assets/{AssetId:int}"] = SignedIn,
         ["/assets/{AssetId:int}/inspection"] = SignedIn,
         ["/admin/users"] = PortalPolicies.Administer,
+        ["/audit"] = PortalPolicies.Audit,
         ["/alarms"] = SignedIn,
         ["/alarms/{AlarmId:long}"] = SignedIn,
         ["/history"] = PortalPolicies.Review,

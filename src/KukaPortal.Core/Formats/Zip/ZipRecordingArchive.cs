@@ -40,6 +40,12 @@ internal sealed class ZipRecordingArchive : IDisposable
         }
 
         try { return Vet(archive, archiveName, limits); }
+        catch (InvalidDataException e)
+        {
+            // The central directory is read lazily: a damaged one shows only now.
+            archive.Dispose();
+            throw new RecordingFormatException(RecordingErrorKind.Malformed, $"The zip archive cannot be read: {e.Message}");
+        }
         catch
         {
             archive.Dispose();

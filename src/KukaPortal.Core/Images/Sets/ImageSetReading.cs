@@ -38,7 +38,17 @@ internal sealed class ImageSetReading(ImageDecodeOptions decoding, long maxTotal
 
     private DecodedImage? Decode(string path, SourceFile file, bool mask)
     {
-        var bytes = ReadAll(file);
+        byte[] bytes;
+        try
+        {
+            bytes = ReadAll(file);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            // A damaged entry (unknown compression method, broken deflate data) is one corrupt file, like an undecodable one.
+            Skipped.Add(new(path, $"It cannot be read from the archive: {e.Message}"));
+            return null;
+        }
         if (ImageSetReader.IsZip(bytes))
             throw new ImageSetException($"'{path}' is a zip archive; nested archives are not imported.");
         try
