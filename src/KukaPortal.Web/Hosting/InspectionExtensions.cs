@@ -10,6 +10,8 @@ public static class InspectionExtensions
     {
         builder.Services.AddSingleton<ImageSetLoader>();
         builder.Services.AddSingleton<InspectionImageSource>();
+        builder.Services.AddSingleton<InspectionImageReader>();
+        builder.Services.AddSingleton<InspectionPictureRenderer>();
         builder.Services.AddOptions<LiveImageOptions>().BindConfiguration(LiveImageOptions.Section);
         builder.Services.AddSingleton<LiveImageRuns>();
         builder.Services.AddSingleton<LiveImageScorer>();
@@ -19,6 +21,7 @@ public static class InspectionExtensions
     public static IEndpointRouteBuilder MapInspectionEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapLiveImageEndpoints();
+        app.MapInspectionPictureEndpoints();
         return app;
     }
 }

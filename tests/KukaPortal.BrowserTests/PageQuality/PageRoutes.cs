@@ -18,6 +18,8 @@ public static class PageRoutes
         ["/"] = _ => "/",
         ["/floor"] = _ => "/floor",
         ["/assets/{AssetId:int}"] = s => $"/assets/{s.AssetId}",
+        // With an image chosen, so its panels are checked too.
+        ["/assets/{AssetId:int}/inspection"] = s => $"/assets/{s.Station.AssetId}/inspection?run={s.StationRunId}&window=0",
         ["/assets/{AssetId:int}/data"] = s => $"/assets/{s.AssetId}/data",
         ["/assets/{AssetId:int}/training"] = s => $"/assets/{s.AssetId}/training",
         ["/assets/{AssetId:int}/models"] = s => $"/assets/{s.AssetId}/models",

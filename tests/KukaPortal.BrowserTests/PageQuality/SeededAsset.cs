@@ -6,8 +6,9 @@ namespace KukaPortal.BrowserTests.PageQuality;
 /// <summary>
 /// An asset with what its pages show when in use, made through the real API: two trained models (one active,
 /// one candidate), a scored recording and the alarm it raised. Pages are checked with content, not empty.
+/// Beside it an inspection station with scored images (<see cref="Station"/>), for the inspection page.
 /// </summary>
-public sealed record SeededAsset(int AssetId, long AlarmId)
+public sealed record SeededAsset(int AssetId, long AlarmId, InspectionStation Station, Guid StationRunId)
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
 
@@ -31,6 +32,11 @@ public sealed record SeededAsset(int AssetId, long AlarmId)
         var scored = await PortalApi.RunJobAsync(session, assetId, "score", shift, JobTimeout);
         scored.State.ShouldBe("Succeeded", scored.Error);
         var alarmId = await portal.WithDbAsync(db => db.Alarms.Where(a => a.AssetId == assetId).Select(a => (long?)a.Id).FirstOrDefaultAsync());
-        return new SeededAsset(assetId, alarmId ?? throw new InvalidOperationException("Scoring shift.csv raised no alarm: the seed needs one for /alarms/{id}."));
+        var station = await InspectionStation.CreateAsync(portal, "Paint shop camera");
+        var stationRun = Guid.NewGuid();
+        await station.PublishAsync(stationRun, StationModel.TestImages().Select((s, i) => new StationImage($"part-{i:00}.png", s.Key.Label, s.Image)).ToList(),
+            DateTimeOffset.UtcNow.AddMinutes(-5));
+        return new SeededAsset(assetId, alarmId ?? throw new InvalidOperationException("Scoring shift.csv raised no alarm: the seed needs one for /alarms/{id}."),
+            station, stationRun);
     }
 }

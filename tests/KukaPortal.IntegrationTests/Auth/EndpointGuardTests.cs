@@ -44,6 +44,7 @@ public class EndpointGuardTests(PortalFactory portal) : PortalTest(portal)
         ["GET /api/alarms/{alarmId:long}/events"] = SignedIn,
         ["GET /api/jobs/{jobId:guid}"] = SignedIn,
         ["GET /api/assets/{assetId:int}/runs/{runId:guid}/windows/{windowIndex:int}/reconstruction"] = SignedIn,
+        ["GET /api/assets/{assetId:int}/inspection/{runId:guid}/{windowIndex:int}/{panel}.png"] = SignedIn,
         // Operators act on alarms.
         ["POST /api/alarms/acknowledge"] = "Operate",
         ["POST /api/alarms/{alarmId:long}/acknowledge"] = "Operate",

@@ -39,6 +39,7 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ["/"] = SignedIn,
         ["/floor"] = SignedIn,
         ["/assets/{AssetId:int}"] = SignedIn,
+        ["/assets/{AssetId:int}/inspection"] = SignedIn,
         ["/admin/users"] = PortalPolicies.Administer,
         ["/audit"] = PortalPolicies.Audit,
         ["/alarms"] = SignedIn,
@@ -86,6 +87,7 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ("GET", $"/api/assets/999999/models/what-if/{Guid.Empty}", "", PortalPolicies.Review),
         ("GET", $"/api/jobs/{Guid.Empty}", "", SignedIn),
         ("GET", "/api/alarms/999999/events", "", SignedIn),
+        ("GET", $"/api/assets/999999/inspection/{Guid.Empty}/0/input.png", "", SignedIn),
     ];
 
     [Fact]

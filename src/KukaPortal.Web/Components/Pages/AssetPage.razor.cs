@@ -1,5 +1,6 @@
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
+using KukaPortal.Web.Components.Inspection;
 using KukaPortal.Web.Components.Shared;
 using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Monitoring;
@@ -18,6 +19,7 @@ public partial class AssetPage
     private List<Job> _jobs = [];
     private AlarmPanel? _alarmPanel;
     private ContributionHeatmapPanel? _heatmap;
+    private LatestImagesStrip? _latestImages;
     private (Guid RunId, int WindowIndex)? _selected;
 
     [Parameter] public int AssetId { get; set; }
@@ -28,6 +30,7 @@ public partial class AssetPage
     [Inject] private IDbContextFactory<PortalDbContext> DbFactory { get; set; } = default!;
     [Inject] private JobScheduler Scheduler { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private IReadOnlyList<Recording> NormalRecordings => _recordings.Where(r => r.Purpose == RecordingPurpose.Normal).ToList();
@@ -39,9 +42,17 @@ public partial class AssetPage
         return ReloadAsync();
     }
 
-    private void OnWindowSelected((Guid RunId, int WindowIndex) window) => _selected = window;
+    private void OnWindowSelected((Guid RunId, int WindowIndex) window)
+    {
+        // A station's point is an image: its pictures live on the inspection page.
+        if (_asset?.Kind == AssetKind.InspectionStation)
+            Navigation.NavigateTo($"assets/{AssetId}/inspection?run={window.RunId}&window={window.WindowIndex}");
+        else
+            _selected = window;
+    }
 
-    private Task OnWindowsShownAsync(int count) => _heatmap?.RefreshAsync() ?? Task.CompletedTask;
+    private Task OnWindowsShownAsync(int count) =>
+        _heatmap?.RefreshAsync() ?? _latestImages?.RefreshAsync() ?? Task.CompletedTask;
 
     private async Task ReloadAsync()
     {

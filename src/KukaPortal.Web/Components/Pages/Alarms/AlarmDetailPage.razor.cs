@@ -1,6 +1,7 @@
 using KukaPortal.Core.Alarms;
 using KukaPortal.Data.Alarms;
 using KukaPortal.Web.Components.Alarms;
+using KukaPortal.Web.Inspection;
 using Microsoft.AspNetCore.Components;
 
 namespace KukaPortal.Web.Components.Pages.Alarms;
@@ -12,8 +13,12 @@ public partial class AlarmDetailPage
     private object _traceOptions = new { };
     private bool _loading = true;
 
+    /// <summary>The worst window's image when the alarm is an inspection station's: shown instead of a window reconstruction.</summary>
+    private InspectionImageRow? _worstImage;
+
     [Parameter] public long AlarmId { get; set; }
     [Inject] private AlarmDetailReader Reader { get; set; } = default!;
+    [Inject] private InspectionImageReader Images { get; set; } = default!;
 
     private string TraceSummary => _detail is null ? "" :
         $"{_detail.Trace.Count(p => p.Calibrated >= 1)} of {_detail.Trace.Count} windows shown are above the threshold; the peak is {_detail.Alarm.PeakCalibrated:F2}× the threshold.";
@@ -24,6 +29,9 @@ public partial class AlarmDetailPage
     {
         _detail = await Reader.ReadAsync(AlarmId, CancellationToken.None);
         _traceOptions = _detail is null ? new { } : AlarmTraceChart.Options(_detail);
+        _worstImage = _detail?.Worst is { } worst
+            ? await Images.FindAsync(_detail.Alarm.AssetId, worst.RunId, worst.WindowIndex, CancellationToken.None)
+            : null;
         _loading = false;
     }
 
