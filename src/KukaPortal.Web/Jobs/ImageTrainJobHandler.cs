@@ -47,7 +47,7 @@ public sealed class ImageTrainJobHandler(
                 using var detector = ImageTrainer.Train(images, settings, torchStatus.Info.ToDevice(), p => reports.Writer.TryWrite(p), ct, hooks);
                 var path = Path.Combine(Path.GetTempPath(), $"kukaportal-{job.Id:N}.kpm");
                 detector.Save(path);
-                return (Path: path, detector.Threshold, Strategy: detector.Metadata.Threshold.Strategy, detector.Metadata.Training);
+                return (Path: path, detector.Threshold, Strategy: detector.Metadata.Threshold.Strategy, detector.Metadata.Training, HeldOut: detector.Metadata.Validation);
             }
             finally
             {
@@ -79,6 +79,8 @@ public sealed class ImageTrainJobHandler(
                 FinalDiscriminatorLoss = trained.Training.FinalLosses.TryGetValue("discriminator", out var d) ? d : null,
                 FinalDiscriminatorAccuracy = trained.Training.FinalLosses.TryGetValue("discriminatorAccuracy", out var a) ? a : null,
                 Threshold = trained.Threshold, ThresholdStrategy = trained.Strategy,
+                TrainingImages = trained.Training.TrainingImages, HeldOutImages = trained.HeldOut.Count,
+                HeldOutMedianScore = trained.HeldOut.Median, HeldOutMaxScore = trained.HeldOut.Max,
             }),
         }, ct);
         await jobs.CompleteAsync(job.Id, model.Id,

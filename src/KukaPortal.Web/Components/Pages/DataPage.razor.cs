@@ -14,6 +14,11 @@ public partial class DataPage
     private const int ListedRecordings = 200;
 
     private string? _assetName;
+    private AssetKind _kind;
+    private int _imageSize = ImageImportOptions.Default.Size;
+    private ImageColour _imageColour = ImageImportOptions.Default.Colour;
+    private Core.Images.ImageFit _imageFit = ImageImportOptions.Default.Fit;
+    private Recording? _imagePreview;
     private bool _missing;
     private RecordingPurpose _purpose = RecordingPurpose.Normal;
     private List<RecordingRow> _recordings = [];
@@ -36,7 +41,8 @@ public partial class DataPage
     private async Task ReloadAsync()
     {
         await using var db = await DbFactory.CreateDbContextAsync();
-        _assetName = await db.Assets.AsNoTracking().Where(a => a.Id == AssetId).Select(a => a.Name).SingleOrDefaultAsync();
+        var asset = await db.Assets.AsNoTracking().Where(a => a.Id == AssetId).Select(a => new { a.Name, a.Kind }).SingleOrDefaultAsync();
+        (_assetName, _kind) = (asset?.Name, asset?.Kind ?? AssetKind.Robot);
         _missing = _assetName is null;
         var rows = await db.Recordings.AsNoTracking().Where(r => r.AssetId == AssetId).OrderByDescending(r => r.UploadedAt).Take(ListedRecordings)
             .Select(r => new { r.Id, r.FileName, r.Purpose, r.Rows, Channels = r.Channels.Length, r.Report, r.UploadedBy, r.UploadedAt, r.Sha256 })
@@ -45,6 +51,10 @@ public partial class DataPage
     }
 
     /// <summary>The span from the stored validation report; a report this code cannot read shows no span rather than failing the list.</summary>
+    private bool IsStation => _kind == AssetKind.InspectionStation;
+
+    private ImageImportOptions? ImageOptions => IsStation ? new ImageImportOptions(_imageSize, _imageColour, _imageFit) : null;
+
     private static double? SpanOf(string report)
     {
         try
@@ -60,10 +70,17 @@ public partial class DataPage
     private async Task PreviewAsync(int recordingId)
     {
         _preview = null;
+        _imagePreview = null;
         _loadingPreview = true;
         await using var db = await DbFactory.CreateDbContextAsync();
         var recording = await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordingId && r.AssetId == AssetId);
         if (recording is null) { _loadingPreview = false; return; }
+        if (recording.Format == Recording.ImageSetFormat)
+        {
+            // An image set has no time axis to chart: it gets its own preview.
+            (_imagePreview, _loadingPreview) = (recording, false);
+            return;
+        }
         // Reading the .npz is a block copy, but a big one: off the circuit's thread.
         var series = await Task.Run(() => Loader.Load(recording));
         _preview = new Preview(recording.Id, recording.FileName, series);
