@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using KukaPortal.Core.Simulation.Inspection;
 
-namespace KukaPortal.IntegrationTests.Inspection;
+namespace KukaPortal.TestSupport;
 
-/// <summary>Image-set uploads for the tests, made by the portal's own inspection simulator (grey metal parts).</summary>
+/// <summary>Image-set uploads for the integration and browser tests, made by the portal's own inspection simulator (grey metal parts).</summary>
 public static class InspectionZips
 {
     public static InspectionSimulationOptions Small(int size = 32, int train = 40) => new()
