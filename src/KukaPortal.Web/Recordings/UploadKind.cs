@@ -10,6 +10,7 @@ namespace KukaPortal.Web.Recordings;
 public static class UploadKind
 {
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp"];
+    private static readonly string[] RecordingExtensions = [".csv", ".tsv", ".txt", ".npy", ".parquet"];
 
     public static bool IsZip(BlobStore blobs, UploadedFile file)
     {
@@ -18,7 +19,10 @@ public static class UploadKind
         return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
     }
 
-    /// <summary>The first picture inside a zip (the evidence that it is an image set), or null for anything else, unreadable zips included.</summary>
+    /// <summary>
+    /// The first picture inside a zip that holds pictures and no recording file (the evidence that it is an image set), or
+    /// null for anything else, unreadable zips included: a zip of recordings with a stray photo stays a zip of recordings.
+    /// </summary>
     public static string? FirstImageEntry(BlobStore blobs, UploadedFile file)
     {
         if (!IsZip(blobs, file)) return null;
@@ -26,12 +30,15 @@ public static class UploadKind
         {
             using var stream = blobs.OpenRead(file.Blob.Key);
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            return zip.Entries.Select(e => e.FullName)
-                .FirstOrDefault(n => ImageExtensions.Any(x => n.EndsWith(x, StringComparison.OrdinalIgnoreCase)));
+            var names = zip.Entries.Select(e => e.FullName).ToArray();
+            return names.Any(n => HasExtension(n, RecordingExtensions)) ? null : names.FirstOrDefault(n => HasExtension(n, ImageExtensions));
         }
         catch (InvalidDataException)
         {
             return null; // the recording validator reports a broken zip in its own words
         }
     }
+
+    private static bool HasExtension(string name, string[] extensions) =>
+        extensions.Any(x => name.EndsWith(x, StringComparison.OrdinalIgnoreCase));
 }

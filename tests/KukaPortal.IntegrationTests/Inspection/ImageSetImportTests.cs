@@ -88,6 +88,19 @@ public class ImageSetImportTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_robot_still_takes_a_zip_of_recordings_with_a_stray_picture_in_it()
+    {
+        using var session = await SignInAsAdminAsync();
+        var robotId = await CreateAssetAsync();
+        var zip = InspectionZips.WithEntries(("normal.csv", System.Text.Encoding.UTF8.GetBytes(RobotCsv.Normal(rows: 400))), ("setup-photo.png", ImagePng()));
+
+        var response = await PostAsync(session, robotId, zip, "runs.zip", "");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        (await Portal.WithDbAsync(db => db.Recordings.SingleAsync())).FileName.ShouldBe("runs.zip/normal.csv");
+    }
+
+    [Fact]
     public async Task A_staged_image_set_reports_its_labels_before_anything_is_stored()
     {
         using var session = await SignInAsAdminAsync();
