@@ -6,7 +6,8 @@ namespace KukaPortal.BrowserTests;
 
 /// <summary>
 /// An engineer sets up an inspection station only through the pages: created on Home as a station, an MVTec zip
-/// validated and stored on the Data page (train and test sets), the test set previewed, and a small image model trained.
+/// validated and stored on the Data page (train and test sets), the test set previewed, a small image model trained and
+/// listed on the Models page.
 /// </summary>
 public class InspectionStationJourneyTests(BrowserPortal portal) : IAsyncLifetime
 {
@@ -65,6 +66,12 @@ public class InspectionStationJourneyTests(BrowserPortal portal) : IAsyncLifetim
             await Assertions.Expect(page.GetByTestId("job-state")).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = 120_000 });
             await Assertions.Expect(page.GetByTestId("training-summary")).ToContainTextAsync($"{Iterations} of {Iterations} iterations on 36 images");
             await Assertions.Expect(page.GetByTestId("training-summary")).ToContainTextAsync("held-out normal images");
+
+            // The models page lists the image model like any other.
+            await page.GotoAsync($"/assets/{assetId}/models");
+            await journey.WaitForInteractiveAsync();
+            await Assertions.Expect(page.GetByTestId("active-model")).ToHaveTextAsync("Active model v1");
+            await Assertions.Expect(page.GetByTestId("model-status-1")).ToHaveTextAsync("active");
         });
 
         var station = await portal.WithDbAsync(db => db.Assets.Include(a => a.ActiveModel).SingleAsync(a => a.Name == "Station 3"));
