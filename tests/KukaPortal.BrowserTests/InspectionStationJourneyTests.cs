@@ -6,8 +6,8 @@ namespace KukaPortal.BrowserTests;
 
 /// <summary>
 /// An engineer sets up an inspection station only through the pages: created on Home as a station, an MVTec zip
-/// validated and stored on the Data page (train and test sets), the test set previewed, a small image model trained and
-/// listed on the Models page.
+/// validated and stored on the Data page (train and test sets), the test set previewed, a small image model trained,
+/// listed on the Models page, and the test set queued for scoring.
 /// </summary>
 public class InspectionStationJourneyTests(BrowserPortal portal) : IAsyncLifetime
 {
@@ -72,11 +72,19 @@ public class InspectionStationJourneyTests(BrowserPortal portal) : IAsyncLifetim
             await journey.WaitForInteractiveAsync();
             await Assertions.Expect(page.GetByTestId("active-model")).ToHaveTextAsync("Active model v1");
             await Assertions.Expect(page.GetByTestId("model-status-1")).ToHaveTextAsync("active");
+
+            await page.GotoAsync($"/assets/{assetId}/data");
+            await journey.WaitForInteractiveAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Score parts.zip/test" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Scoring of parts.zip/test queued")).ToBeVisibleAsync();
         });
 
         var station = await portal.WithDbAsync(db => db.Assets.Include(a => a.ActiveModel).SingleAsync(a => a.Name == "Station 3"));
         station.Kind.ShouldBe(AssetKind.InspectionStation);
         station.ActiveModel.ShouldNotBeNull().Family.ShouldBe("conv-ae-2d");
+        var scoring = await portal.WithDbAsync(db => db.Jobs.SingleAsync(j => j.Kind == JobKind.ScoreImages));
+        var test = await portal.WithDbAsync(db => db.Recordings.SingleAsync(r => r.FileName == "parts.zip/test"));
+        scoring.RecordingId.ShouldBe(test.Id);
         journey.ConsoleErrors.ShouldBeEmpty();
     }
 }

@@ -2,7 +2,10 @@ using KukaPortal.Core.Series;
 using KukaPortal.Core.Validation;
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
+using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Recordings;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +33,9 @@ public partial class DataPage
     [Parameter] public int AssetId { get; set; }
     [Inject] private IDbContextFactory<PortalDbContext> DbFactory { get; set; } = default!;
     [Inject] private RecordingLoader Loader { get; set; } = default!;
+    [Inject] private JobScheduler Scheduler { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private sealed record RecordingRow(int Id, string FileName, RecordingPurpose Purpose, int Rows, int Channels, double? SpanSeconds,
         string? UploadedBy, DateTimeOffset UploadedAt, string Sha256);
@@ -52,6 +58,20 @@ public partial class DataPage
 
     /// <summary>The span from the stored validation report; a report this code cannot read shows no span rather than failing the list.</summary>
     private bool IsStation => _kind == AssetKind.InspectionStation;
+
+    /// <summary>Queues scoring of a station's image set with its active model; the scheduler's refusal is shown as it is.</summary>
+    private async Task ScoreImagesAsync(RecordingRow set)
+    {
+        try
+        {
+            await Scheduler.ScoreImagesAsync(AssetId, set.Id, (await AuthenticationState).User.Identity?.Name, CancellationToken.None);
+            Snackbar.Add($"Scoring of {set.FileName} queued", Severity.Info);
+        }
+        catch (InvalidOperationException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+    }
 
     private ImageImportOptions? ImageOptions => IsStation ? new ImageImportOptions(_imageSize, _imageColour, _imageFit) : null;
 
