@@ -1,13 +1,16 @@
 namespace KukaPortal.Data.Entities;
 
-/// <summary>WhatIf: re-scores stored recordings with a candidate and the active model to compare their alarms (scoring lane).</summary>
-public enum JobKind { Train, Score, WhatIf }
+/// <summary>
+/// WhatIf: re-scores stored recordings with a candidate and the active model to compare their alarms (scoring lane).
+/// TrainImages and ScoreImages: an inspection station's image sets (stored as strings: no migration).
+/// </summary>
+public enum JobKind { Train, Score, WhatIf, TrainImages, ScoreImages }
 
 /// <summary>Workers of a lane take only its kinds of job, so a queue of training jobs never holds up scoring.</summary>
 public static class JobLanes
 {
-    public static readonly IReadOnlyList<JobKind> Training = [JobKind.Train];
-    public static readonly IReadOnlyList<JobKind> Scoring = [JobKind.Score, JobKind.WhatIf];
+    public static readonly IReadOnlyList<JobKind> Training = [JobKind.Train, JobKind.TrainImages];
+    public static readonly IReadOnlyList<JobKind> Scoring = [JobKind.Score, JobKind.WhatIf, JobKind.ScoreImages];
 }
 
 public enum JobState { Queued, Running, Succeeded, Failed, Cancelled }

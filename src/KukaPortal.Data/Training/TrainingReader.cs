@@ -13,7 +13,7 @@ public sealed class TrainingReader(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<IReadOnlyList<Job>> RecentJobsAsync(int assetId, int count, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Jobs.AsNoTracking().Where(j => j.AssetId == assetId && j.Kind == JobKind.Train)
+        return await db.Jobs.AsNoTracking().Where(j => j.AssetId == assetId && (j.Kind == JobKind.Train || j.Kind == JobKind.TrainImages))
             .OrderByDescending(j => j.CreatedAt).Take(count).ToListAsync(ct);
     }
 

@@ -17,5 +17,11 @@ public sealed record TrainingSummary
     public double? FinalDiscriminatorLoss { get; init; }
     public double? FinalDiscriminatorAccuracy { get; init; }
     public double Threshold { get; init; }
+
+    /// <summary>Image models: images trained on, and the held-out normal images whose scores set the threshold (their count, median and maximum).</summary>
+    public int? TrainingImages { get; init; }
+    public int? HeldOutImages { get; init; }
+    public double? HeldOutMedianScore { get; init; }
+    public double? HeldOutMaxScore { get; init; }
     public required string ThresholdStrategy { get; init; }
 }

@@ -13,6 +13,17 @@ public sealed class DemoOptions
     /// <summary>Seed of the simulator; the normal recording uses it, the anomalous one the next.</summary>
     public int Seed { get; set; } = 11;
 
+    /// <summary>Also set up a simulated inspection station (metal parts, grey, 64 px): import, train, score its test set.</summary>
+    public bool Inspection { get; set; } = true;
+
+    public string InspectionStationName { get; set; } = "Inspection station 1";
+
+    /// <summary>Defect-free training images of the station's set; the test set has a few good and a few of each defect.</summary>
+    public int InspectionTrainImages { get; set; } = 120;
+
+    /// <summary>conv-ae-2d iterations (batch 16): about a minute on two CPU cores.</summary>
+    public int InspectionIterations { get; set; } = 300;
+
     /// <summary>How often the demo checks whether its next step (training done, replay to start) is due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

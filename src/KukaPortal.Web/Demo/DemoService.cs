@@ -2,16 +2,22 @@ using Microsoft.Extensions.Options;
 
 namespace KukaPortal.Web.Demo;
 
-/// <summary>Drives <see cref="DemoSeeder"/> in the background until the demo runs by itself, so ./run.sh shows live scores without anyone clicking.</summary>
-public sealed class DemoService(DemoSeeder seeder, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoService> logger) : BackgroundService
+/// <summary>
+/// Drives <see cref="DemoSeeder"/> and <see cref="InspectionDemoSeeder"/> in the background until both demos run by
+/// themselves, so ./run.sh shows live scores without anyone clicking.
+/// </summary>
+public sealed class DemoService(DemoSeeder seeder, InspectionDemoSeeder inspection, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var (robotDone, inspectionDone) = (false, false);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await seeder.StepAsync(stoppingToken)) return;
+                robotDone = robotDone || await seeder.StepAsync(stoppingToken);
+                inspectionDone = inspectionDone || await inspection.StepAsync(stoppingToken);
+                if (robotDone && inspectionDone) return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -9,6 +9,7 @@ public static class DemoExtensions
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<InspectionDemoSeeder>();
 
         var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();

@@ -1,4 +1,5 @@
 using KukaPortal.Web.Inspection;
+using KukaPortal.Web.Jobs;
 using KukaPortal.Web.Recordings;
 
 namespace KukaPortal.Web.Hosting;
@@ -9,6 +10,9 @@ public static class InspectionExtensions
     public static WebApplicationBuilder AddInspection(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ImageSetLoader>();
+        builder.Services.AddSingleton<ImageSetImporter>();
+        builder.Services.AddSingleton<IJobHandler, ImageTrainJobHandler>();
+        builder.Services.AddSingleton<IJobHandler, ImageScoreJobHandler>();
         builder.Services.AddSingleton<InspectionImageSource>();
         builder.Services.AddSingleton<InspectionImageReader>();
         builder.Services.AddSingleton<InspectionPictureRenderer>();

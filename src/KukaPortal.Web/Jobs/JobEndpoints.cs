@@ -18,6 +18,20 @@ public static class JobEndpoints
             TrainAsync(assetId, request, user, scheduler, ct));
         group.MapPost("/score", (int assetId, JobRequest request, ClaimsPrincipal user, JobScheduler scheduler, CancellationToken ct) =>
             Enqueue(() => scheduler.ScoreAsync(assetId, request.RecordingId, user.Identity?.Name, ct)));
+        group.MapPost("/train-images", async (int assetId, ImageTrainingRequest request, ClaimsPrincipal user, JobScheduler scheduler, CancellationToken ct) =>
+        {
+            try
+            {
+                var (job, parameters) = await scheduler.TrainImagesAsync(assetId, request, user.Identity?.Name, ct);
+                return Results.Accepted($"/api/jobs/{job.Id}", new { job.Id, State = job.State.ToString(), Parameters = parameters });
+            }
+            catch (TrainingRequestException e)
+            {
+                return Results.Problem(e.Message, statusCode: e.StatusCode);
+            }
+        });
+        group.MapPost("/score-images", (int assetId, JobRequest request, ClaimsPrincipal user, JobScheduler scheduler, CancellationToken ct) =>
+            Enqueue(() => scheduler.ScoreImagesAsync(assetId, request.RecordingId, user.Identity?.Name, ct)));
         app.MapGet("/api/jobs/{jobId:guid}", async (Guid jobId, JobStore jobs, CancellationToken ct) =>
             await jobs.FindAsync(jobId, ct) is { } job ? Results.Ok(View(job)) : Results.NotFound());
         // Cancels a queued job at once; a running one stops at its next step (202: look again shortly).

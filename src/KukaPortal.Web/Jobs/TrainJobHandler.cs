@@ -115,25 +115,12 @@ public sealed class TrainJobHandler(
         };
     }
 
-    private async Task<DetectorModel> RegisterModelAsync(Job job, Recording recording, StoredBlob blob, double threshold, DetectorSettings settings,
-        TrainingSummary summary, ModelEvaluation? evaluation, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await db.Assets.SingleAsync(a => a.Id == job.AssetId, ct);
-        var version = 1 + (await db.Models.Where(m => m.AssetId == job.AssetId).MaxAsync(m => (int?)m.Version, ct) ?? 0);
-        var model = new DetectorModel
+    private Task<DetectorModel> RegisterModelAsync(Job job, Recording recording, StoredBlob blob, double threshold, DetectorSettings settings,
+        TrainingSummary summary, ModelEvaluation? evaluation, CancellationToken ct) =>
+        ModelRegistration.RegisterAsync(dbFactory, job, new DetectorModel
         {
-            AssetId = job.AssetId, Version = version, Family = settings.Family.Name(), ArtifactKey = blob.Key, Threshold = threshold,
+            Family = settings.Family.Name(), ArtifactKey = blob.Key, Threshold = threshold,
             Window = settings.Window, TrainingRecordingId = recording.Id, CreatedAt = time.GetUtcNow(),
             TrainingSummary = TrainingJson.Write(summary), Evaluation = evaluation is null ? null : TrainingJson.Write(evaluation),
-        };
-        db.Models.Add(model);
-        await db.SaveChangesAsync(ct);
-        // A new model is a candidate an engineer promotes; only an asset's first model becomes active by itself.
-        ModelPromotion.ActivateIfFirst(asset, model, model.CreatedAt, job.RequestedBy);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return model;
-    }
+        }, ct);
 }

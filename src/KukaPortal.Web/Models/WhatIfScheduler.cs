@@ -19,6 +19,8 @@ public sealed class WhatIfScheduler(
             ?? throw new ModelChangeException(ModelChangeProblem.AssetNotFound, $"There is no asset {assetId}.");
         if (!await db.Models.AnyAsync(m => m.Id == candidateModelId && m.AssetId == assetId, ct))
             throw new ModelChangeException(ModelChangeProblem.ModelNotFound, $"Asset '{asset.Name}' has no model {candidateModelId}.");
+        if (asset.Kind == AssetKind.InspectionStation)
+            throw new InvalidOperationException($"What-if replay compares time-series models on stored recordings; it does not replay '{asset.Name}''s image models. Score a test image set with the candidate after promoting it instead.");
         if (asset.ActiveModelId is not { } activeId)
             throw new InvalidOperationException($"{asset.Name} has no active model to compare with.");
         if (activeId == candidateModelId)

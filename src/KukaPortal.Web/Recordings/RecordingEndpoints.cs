@@ -12,7 +12,9 @@ public static class RecordingEndpoints
     /// POST /api/assets/{id}/recordings — files as multipart/form-data (the browser), or one file as the
     /// raw body with ?fileName= (scripts). Streamed to disk as they arrive, with no size limit; all
     /// files of one upload are accepted together or not at all. Query: purpose=normal|scoring,
-    /// delimiter, timestampColumn, labelColumn, excludeColumns (comma-separated), missing=reject|interpolate|dropRows.
+    /// delimiter, timestampColumn, labelColumn, excludeColumns (comma-separated), missing=reject|interpolate|dropRows;
+    /// for an inspection station's image set (one .zip): size (32…1024, a power of two; default 128),
+    /// colour=auto|grey|rgb (auto: grey when every image is grey, else RGB), fit=pad|stretch|centerCrop.
     /// With stage=validate nothing is stored yet: the reports come back with an uploadId to confirm or discard
     /// (see <see cref="StagedUploadEndpoints"/>); without it, an accepted upload is stored at once (scripts).
     /// </summary>
@@ -45,7 +47,8 @@ public static class RecordingEndpoints
         return app;
     }
 
-    private const string Usage = "Use purpose=normal|scoring and missing=reject|interpolate|dropRows; delimiter is one character or 'tab'.";
+    private const string Usage = "Use purpose=normal|scoring and missing=reject|interpolate|dropRows; delimiter is one character or 'tab'; " +
+        "for image sets size is a power of two from 32 to 1024, colour=auto|grey|rgb and fit=pad|stretch|centerCrop.";
 
     private static ImportRequest? ParseRequest(IQueryCollection query)
     {
@@ -54,6 +57,7 @@ public static class RecordingEndpoints
             return null;
         var delimiter = query["delimiter"].FirstOrDefault();
         if (delimiter is { Length: > 1 } and not "tab") return null;
+        if (ParseImageOptions(query) is not { } images) return null;
         return new ImportRequest(purpose, new RecordingReadOptions
         {
             Delimiter = delimiter switch { null or "" => null, "tab" => '\t', _ => delimiter[0] },
@@ -62,7 +66,19 @@ public static class RecordingEndpoints
             ExcludeColumns = (query["excludeColumns"].FirstOrDefault() ?? "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase),
-        }, missing);
+        }, missing, images);
+    }
+
+    private static ImageImportOptions? ParseImageOptions(IQueryCollection query)
+    {
+        var size = ImageImportOptions.Default.Size;
+        if (query["size"].FirstOrDefault() is { } sizeText && (!int.TryParse(sizeText, out size) || !ImageImportOptions.IsValidSize(size)))
+            return null;
+        if (!Enum.TryParse<ImageColour>(query["colour"].FirstOrDefault() ?? "auto", ignoreCase: true, out var colour) ||
+            !Enum.TryParse<Core.Images.ImageFit>(query["fit"].FirstOrDefault() ?? "pad", ignoreCase: true, out var fit) ||
+            !Enum.IsDefined(colour) || !Enum.IsDefined(fit))
+            return null;
+        return new ImageImportOptions(size, colour, fit);
     }
 
     internal static object Accepted(ImportOutcome outcome) => new

@@ -11,9 +11,10 @@ namespace KukaPortal.Web.Recordings;
 /// Turns received files into recordings. Every file is read and validated first (the asset's channel
 /// set, the missing-value policy); only when all pass are the cleaned recordings stored (.npz) and
 /// their rows written, in one transaction. A rejected upload leaves nothing behind, not even its
-/// originals; an accepted one keeps them, checksummed.
+/// originals; an accepted one keeps them, checksummed. An inspection station's upload is an image set, read by
+/// <see cref="ImageSetImporter"/>; each kind of asset refuses the other's data with a sentence that says so.
 /// </summary>
-public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFactory, BlobStore blobs, UploadReceiver receiver, TimeProvider time)
+public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFactory, BlobStore blobs, UploadReceiver receiver, ImageSetImporter images, TimeProvider time)
 {
     public async Task<ImportOutcome> ImportAsync(int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request, string? user, CancellationToken ct)
     {
@@ -40,6 +41,11 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
         int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assetId, ct) is { Kind: AssetKind.InspectionStation } station)
+        {
+            var (set, refused) = await images.CheckAsync(station, files, request, ct);
+            return (refused, refused?.Reports ?? set!.Reports, refused?.Skipped ?? set!.Skipped);
+        }
         var (batch, rejection) = await CheckAsync(db, assetId, files, request, ct);
         return (rejection, rejection?.Reports ?? batch!.Reports, rejection?.Skipped ?? batch!.Skipped);
     }
@@ -47,8 +53,11 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
     private async Task<(ValidatedBatch? Batch, ImportOutcome? Rejection)> CheckAsync(
         PortalDbContext db, int assetId, IReadOnlyList<UploadedFile> files, ImportRequest request, CancellationToken ct)
     {
-        if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct))
+        if (await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assetId, ct) is not { } asset)
             return (null, Rejected($"Asset {assetId} does not exist."));
+        if (files.Select(f => (f.Name, Image: UploadKind.FirstImageEntry(blobs, f))).FirstOrDefault(f => f.Image is not null) is { Image: { } image } imageSet)
+            return (null, Rejected($"Asset '{asset.Name}' is a robot cell: it takes time-series recordings (CSV, TSV, NPY, Parquet, or a zip of them), " +
+                $"not image sets; '{imageSet.Name}' holds images (e.g. '{image}'). Upload image sets to an inspection station.", imageSet.Name));
 
         var expected = await db.Recordings.AsNoTracking().Where(r => r.AssetId == assetId)
             .OrderBy(r => r.Id).Select(r => r.Channels).FirstOrDefaultAsync(ct);
@@ -66,6 +75,11 @@ public sealed class RecordingImporter(IDbContextFactory<PortalDbContext> dbFacto
         string? user, List<string> written, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assetId, ct) is { Kind: AssetKind.InspectionStation } station)
+        {
+            var (set, refused) = await images.CheckAsync(station, files, request, ct);
+            return refused ?? new ImportOutcome(await images.StoreAsync(db, assetId, set!, user, ct), set!.Reports, set.Skipped);
+        }
         var (batch, rejection) = await CheckAsync(db, assetId, files, request, ct);
         if (rejection is not null) return rejection;
 

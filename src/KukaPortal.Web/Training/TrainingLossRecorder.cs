@@ -1,5 +1,6 @@
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
+using KukaPortal.Ml.Images;
 using KukaPortal.Ml.Training;
 using KukaPortal.Web.Monitoring;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,20 @@ public sealed class TrainingLossRecorder(IDbContextFactory<PortalDbContext> dbFa
         report.Iteration, report.Loss, report.ValidationLoss, report.Discriminator?.Loss,
         report.Discriminator is { } d ? (d.AccuracyReal + d.AccuracyFake) / 2 : null);
 
-    public async Task RecordAsync(Job job, IReadOnlyList<TrainingProgress> reports, CancellationToken ct)
+    /// <summary>An image family's report: its mean |x − x̂| is the reconstruction curve; adversarial families add their discriminator's.</summary>
+    public static LossPoint ToPoint(ImageTrainingProgress report) => new(
+        report.Iteration, report.Reconstruction, null,
+        report.Losses.TryGetValue("discriminator", out var loss) ? loss : null,
+        report.Losses.TryGetValue("discriminatorAccuracy", out var accuracy) ? accuracy : null);
+
+    public Task RecordAsync(Job job, IReadOnlyList<TrainingProgress> reports, CancellationToken ct) =>
+        RecordAsync(job, reports.Where(r => LossCadence.Stores(r.Iteration, r.Iterations)).Select(ToPoint).ToArray(), ct);
+
+    public Task RecordAsync(Job job, IReadOnlyList<ImageTrainingProgress> reports, CancellationToken ct) =>
+        RecordAsync(job, reports.Where(r => LossCadence.Stores(r.Iteration, r.Iterations)).Select(ToPoint).ToArray(), ct);
+
+    private async Task RecordAsync(Job job, LossPoint[] points, CancellationToken ct)
     {
-        var points = reports.Where(r => LossCadence.Stores(r.Iteration, r.Iterations)).Select(ToPoint).ToArray();
         if (points.Length == 0) return;
         var iterations = points.Select(p => p.Iteration).ToArray();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

@@ -179,7 +179,7 @@ public partial class TrainingPage
 
     private async Task OnJobProgressAsync(JobProgress progress)
     {
-        if (progress.Kind != nameof(JobKind.Train)) return;
+        if (progress.Kind is not (nameof(JobKind.Train) or nameof(JobKind.TrainImages))) return;
         var state = Enum.Parse<JobState>(progress.State);
         if (_job is null || _job.Id != progress.JobId)
         {
