@@ -16,8 +16,6 @@ public sealed class DemoOptions
     /// <summary>Also set up a simulated inspection station (metal parts, grey, 64 px): import, train, score its test set.</summary>
     public bool Inspection { get; set; } = true;
 
-    public string InspectionStationName { get; set; } = "Inspection station 1";
-
     /// <summary>Defect-free training images of the station's set; the test set has a few good and a few of each defect.</summary>
     public int InspectionTrainImages { get; set; } = 120;
 

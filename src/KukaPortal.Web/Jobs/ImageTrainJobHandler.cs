@@ -12,6 +12,7 @@ using KukaPortal.Web.Recordings;
 using KukaPortal.Web.Torch;
 using KukaPortal.Web.Training;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KukaPortal.Web.Jobs;
 
@@ -19,11 +20,12 @@ namespace KukaPortal.Web.Jobs;
 /// Trains the image detector a job's parameters describe (<see cref="ImageTrainingParameters"/>) on its normal image
 /// sets, read as that detector reads pictures; records the loss curve as time-series training does (same push, same
 /// table); stores the artifact as a model (window 1, family = the image family's name), active at once only as the
-/// asset's first. The trainer has no checkpoints yet, so a retry starts the run again.
+/// asset's first. Checkpoints and resume as for time series (<see cref="JobTrainingHooks"/>).
 /// </summary>
 public sealed class ImageTrainJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, ImageSetLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, JobStore jobs, MonitoringNotifier notifier, TrainingLossRecorder losses, TimeProvider time)
+    BlobStore blobs, TrainingCheckpointStore checkpoints, JobStore jobs, MonitoringNotifier notifier, TrainingLossRecorder losses,
+    IOptions<WorkerOptions> worker, TimeProvider time)
     : IJobHandler
 {
     public JobKind Kind => JobKind.TrainImages;
@@ -36,14 +38,15 @@ public sealed class ImageTrainJobHandler(
         var settings = parameters.ToSettings();
         await progress.ReportAsync(0, "Reading the normal image sets", null, ct, force: true);
         var images = await LoadImagesAsync(parameters, settings, ct);
+        var hooks = JobTrainingHooks.For(job, settings.ProgressInterval, torch, checkpoints, worker.Value);
+        if (hooks.ResumeFrom is { } resume)
+            await progress.ReportAsync(0.95 * resume.Iteration / settings.Iterations, $"Resuming from the checkpoint at iteration {resume.Iteration}", null, ct, force: true);
 
         var reports = Channel.CreateUnbounded<ImageTrainingProgress>(new UnboundedChannelOptions { SingleReader = true });
         var training = torch.RunAsync(TorchPriority.Training, () =>
         {
             try
             {
-                // Live and batch scoring run between training steps.
-                var hooks = new TrainingHooks { BetweenSteps = torch.RunWaitingHigherPriorityWork };
                 using var detector = ImageTrainer.Train(images, settings, torchStatus.Info.ToDevice(), p => reports.Writer.TryWrite(p), ct, hooks);
                 var path = Path.Combine(Path.GetTempPath(), $"kukaportal-{job.Id:N}.kpm");
                 detector.Save(path);
@@ -68,6 +71,7 @@ public sealed class ImageTrainJobHandler(
         var trained = await training;
 
         var blob = blobs.Adopt(trained.Path, $"models/{job.AssetId}", ".kpm");
+        checkpoints.Delete(job.Id);
         var model = await ModelRegistration.RegisterAsync(dbFactory, job, new DetectorModel
         {
             Family = parameters.Family, ArtifactKey = blob.Key, Threshold = trained.Threshold, Window = 1,

@@ -40,7 +40,7 @@ public sealed class TrainJobHandler(
         var recording = data.Normal[0];
         var settings = TrainingSettings.For(parameters, options.Value);
         var strategy = ThresholdStrategy.Parse(parameters.ThresholdStrategy);
-        var hooks = Hooks(job, settings);
+        var hooks = JobTrainingHooks.For(job, settings.ProgressInterval, torch, checkpoints, worker.Value);
         if (hooks.ResumeFrom is { } resume)
             await progress.ReportAsync(0.95 * resume.Iteration / settings.Iterations, $"Resuming from the checkpoint at iteration {resume.Iteration}", null, ct, force: true);
 
@@ -98,22 +98,6 @@ public sealed class TrainJobHandler(
         FinalDiscriminatorAccuracy = training.Discriminator is { } d ? (d.AccuracyReal + d.AccuracyFake) / 2 : null,
         Threshold = threshold, ThresholdStrategy = strategy,
     };
-
-    /// <summary>
-    /// Live and batch scoring run between training steps; checkpoints land on whole progress reports; a
-    /// retry of this job continues from the last checkpoint an earlier attempt left.
-    /// </summary>
-    private TrainingHooks Hooks(Job job, DetectorSettings settings)
-    {
-        var every = Math.Max(1, (int)Math.Ceiling((double)worker.Value.CheckpointEvery / settings.ProgressInterval)) * settings.ProgressInterval;
-        return new TrainingHooks
-        {
-            BetweenSteps = torch.RunWaitingHigherPriorityWork,
-            CheckpointEvery = every,
-            OnCheckpoint = checkpoint => checkpoints.Save(job.Id, checkpoint),
-            ResumeFrom = checkpoints.Load(job.Id),
-        };
-    }
 
     private Task<DetectorModel> RegisterModelAsync(Job job, Recording recording, StoredBlob blob, double threshold, DetectorSettings settings,
         TrainingSummary summary, ModelEvaluation? evaluation, CancellationToken ct) =>

@@ -66,6 +66,8 @@ public class EndpointGuardTests(PortalFactory portal) : PortalTest(portal)
         ["DELETE /api/assets/{assetId:int}/recordings/staged/{uploadId:guid}"] = "Engineer",
         ["POST /api/assets/{assetId:int}/jobs/score"] = "Engineer",
         ["POST /api/assets/{assetId:int}/jobs/train"] = "Engineer",
+        ["POST /api/assets/{assetId:int}/jobs/train-images"] = "Engineer",
+        ["POST /api/assets/{assetId:int}/jobs/score-images"] = "Engineer",
         ["POST /api/jobs/{jobId:guid}/cancel"] = "Engineer",
         ["POST /api/assets/{assetId:int}/models/rollback"] = "Engineer",
         ["POST /api/assets/{assetId:int}/models/{modelId:int}/promote"] = "Engineer",

@@ -60,6 +60,8 @@ public partial class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         ("DELETE", $"/api/assets/999999/recordings/staged/{Guid.Empty}", "", PortalPolicies.Engineer),
         ("POST", "/api/assets/999999/jobs/train", """{"recordingId":1}""", PortalPolicies.Engineer),
         ("POST", "/api/assets/999999/jobs/score", """{"recordingId":1}""", PortalPolicies.Engineer),
+        ("POST", "/api/assets/999999/jobs/train-images", """{"recordingIds":[1]}""", PortalPolicies.Engineer),
+        ("POST", "/api/assets/999999/jobs/score-images", """{"recordingId":1}""", PortalPolicies.Engineer),
         ("POST", $"/api/jobs/{Guid.Empty}/cancel", "", PortalPolicies.Engineer),
         ("POST", "/api/assets/999999/api-keys", """{"name":"line 3"}""", PortalPolicies.Engineer),
         ("GET", "/api/assets/999999/api-keys", "", PortalPolicies.Engineer),
