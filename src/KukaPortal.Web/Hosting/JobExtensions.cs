@@ -17,6 +17,7 @@ public static class JobExtensions
         builder.Services.AddSingleton<TrainingReader>();
         builder.Services.AddSingleton<TrainingCheckpointStore>();
         builder.Services.AddSingleton<IJobHandler, TrainJobHandler>();
+        builder.Services.AddSingleton<BatchScoringPipeline>();
         builder.Services.AddSingleton<IJobHandler, ScoreJobHandler>();
 
         if (PortalOptions.From(builder.Configuration).RunWorker)

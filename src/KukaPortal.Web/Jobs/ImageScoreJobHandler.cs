@@ -21,7 +21,7 @@ namespace KukaPortal.Web.Jobs;
 /// </summary>
 public sealed class ImageScoreJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, ImageSetLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, ScoreBatchPublisher publisher, JobStore jobs, MonitoringNotifier notifier)
+    BlobStore blobs, BatchScoringPipeline pipeline, JobStore jobs, MonitoringNotifier notifier)
     : IJobHandler
 {
     /// <summary>Images per stored batch: a few forward passes' worth, so progress and pushes stay frequent.</summary>
@@ -43,26 +43,8 @@ public sealed class ImageScoreJobHandler(
 
         await progress.ReportAsync(0, $"Reading {recording.FileName}", null, ct, force: true);
         var resume = await ScoringResume.LoadAsync(dbFactory, job.Id, asset.AlarmOnDelayN, ct);
-        var batches = Channel.CreateBounded<ScoreBatch>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
-        var scoring = torch.RunAsync(TorchPriority.BatchScoring, () => Produce(job, asset, model, recording, resume, batches.Writer, ct));
-
-        var stored = resume.NextWindow;
-        var total = Math.Max(1, recording.Rows);
-        try
-        {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-            {
-                await publisher.PublishAsync(batch, ct);
-                stored += batch.Windows.Count;
-                await progress.ReportAsync((double)stored / total, $"{stored} of {total} images scored", null, ct);
-            }
-        }
-        catch (Exception e)
-        {
-            batches.Writer.TryComplete(e); // unblocks the producer waiting for room in the channel
-            throw;
-        }
-        await scoring;
+        var stored = await pipeline.RunAsync((output, token) => Produce(job, asset, model, recording, resume, output, token),
+            resume.NextWindow, recording.Rows, "images", progress, ct);
 
         await jobs.CompleteAsync(job.Id, model.Id, $"{stored} images scored with model v{model.Version}", ct);
         job.State = JobState.Succeeded;
@@ -71,45 +53,35 @@ public sealed class ImageScoreJobHandler(
         await notifier.JobProgressAsync(job);
     }
 
-    private bool Produce(Job job, Asset asset, DetectorModel model, Recording recording, ScoringResume resume, ChannelWriter<ScoreBatch> output, CancellationToken ct)
+    private void Produce(Job job, Asset asset, DetectorModel model, Recording recording, ScoringResume resume, ChannelWriter<ScoreBatch> output, CancellationToken ct)
     {
-        try
+        using var detector = AssetDetector.LoadImages(blobs, model, torchStatus.Info.ToDevice());
+        var items = loader.LoadFor(recording, detector.Settings, ct).Items;
+        var rule = resume.Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
+        // A stored set has no capture times: image i "happens" i seconds after the job was created, fixed per job,
+        // so a retry stores its rows with the same times (and keys) as the first attempt.
+        var clock = new RunClock(job.CreatedAt, 0);
+        for (var start = resume.NextWindow; start < items.Count; start += ImagesPerBatch)
         {
-            using var detector = AssetDetector.LoadImages(blobs, model, torchStatus.Info.ToDevice());
-            var items = loader.LoadFor(recording, detector.Settings, ct).Items;
-            var rule = resume.Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
-            // A stored set has no capture times: image i "happens" i seconds after the job was created, fixed per job,
-            // so a retry stores its rows with the same times (and keys) as the first attempt.
-            var clock = new RunClock(job.CreatedAt, 0);
-            for (var start = resume.NextWindow; start < items.Count; start += ImagesPerBatch)
+            ct.ThrowIfCancellationRequested();
+            torch.RunWaitingHigherPriorityWork(); // live streams go first
+            var chunk = items.Skip(start).Take(ImagesPerBatch).ToArray();
+            var scores = detector.Score(chunk.Select(i => i.Image).ToArray(), ImagesPerBatch);
+            var windows = new List<ScoredWindow>(chunk.Length);
+            var images = new List<InspectedImage>(chunk.Length);
+            var changes = new List<(int, ConditionChange)>();
+            for (var k = 0; k < chunk.Length; k++)
             {
-                ct.ThrowIfCancellationRequested();
-                torch.RunWaitingHigherPriorityWork(); // live streams go first
-                var chunk = items.Skip(start).Take(ImagesPerBatch).ToArray();
-                var scores = detector.Score(chunk.Select(i => i.Image).ToArray(), ImagesPerBatch);
-                var windows = new List<ScoredWindow>(chunk.Length);
-                var images = new List<InspectedImage>(chunk.Length);
-                var changes = new List<(int, ConditionChange)>();
-                for (var k = 0; k < chunk.Length; k++)
-                {
-                    var index = start + k;
-                    var at = clock.At(index);
-                    var score = scores[k];
-                    windows.Add(new ScoredWindow(index, index, index + 1, index, index, score.Score, score.Calibrated, score.AboveThreshold, at));
-                    images.Add(new InspectedImage(index, chunk[k].Path, chunk[k].Label, at, RecordingId: recording.Id, ImageIndex: index));
-                    var change = rule.Push(score.AboveThreshold);
-                    if (change != ConditionChange.None) changes.Add((index, change));
-                }
-                // Blocking is deliberate: this is the torch thread, and the wait is the backpressure. The run id is the job id.
-                output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes, images), ct).AsTask().GetAwaiter().GetResult();
+                var index = start + k;
+                var at = clock.At(index);
+                var score = scores[k];
+                windows.Add(new ScoredWindow(index, index, index + 1, index, index, score.Score, score.Calibrated, score.AboveThreshold, at));
+                images.Add(new InspectedImage(index, chunk[k].Path, chunk[k].Label, at, RecordingId: recording.Id, ImageIndex: index));
+                var change = rule.Push(score.AboveThreshold);
+                if (change != ConditionChange.None) changes.Add((index, change));
             }
-            output.TryComplete();
-            return true;
-        }
-        catch (Exception e)
-        {
-            output.TryComplete(e);
-            throw;
+            // Blocking is deliberate: this is the torch thread, and the wait is the backpressure. The run id is the job id.
+            output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes, images), ct).AsTask().GetAwaiter().GetResult();
         }
     }
 }

@@ -24,7 +24,7 @@ namespace KukaPortal.Web.Jobs;
 /// </summary>
 public sealed class ScoreJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, ScoreBatchPublisher publisher, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options)
+    BlobStore blobs, BatchScoringPipeline pipeline, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options)
     : IJobHandler
 {
     public JobKind Kind => JobKind.Score;
@@ -45,27 +45,8 @@ public sealed class ScoreJobHandler(
         var series = await Task.Run(() => loader.Load(recording), ct);
         var resume = await ScoringResume.LoadAsync(dbFactory, job.Id, asset.AlarmOnDelayN, ct);
 
-        var batches = Channel.CreateBounded<ScoreBatch>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
-        var scoring = torch.RunAsync(TorchPriority.BatchScoring, () => Produce(job, asset, model, series, resume, batches.Writer, options.Value.ScoringBatchSize, ct));
-
-        var stored = resume.NextWindow;
-        var total = Math.Max(1, series.Rows / model.Window);
-        try
-        {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-            {
-                await publisher.PublishAsync(batch, ct);
-                stored += batch.Windows.Count;
-                await progress.ReportAsync((double)stored / total, $"{stored} of {total} windows scored", null, ct);
-            }
-        }
-        catch (Exception e)
-        {
-            // Unblocks the producer, which would otherwise wait forever for room in the channel.
-            batches.Writer.TryComplete(e);
-            throw;
-        }
-        await scoring;
+        var stored = await pipeline.RunAsync((output, token) => Produce(job, asset, model, series, resume, output, options.Value.ScoringBatchSize, token),
+            resume.NextWindow, series.Rows / model.Window, "windows", progress, ct);
 
         await jobs.CompleteAsync(job.Id, model.Id, $"{stored} windows scored with model v{model.Version}", ct);
         job.State = JobState.Succeeded;
@@ -74,43 +55,33 @@ public sealed class ScoreJobHandler(
         await notifier.JobProgressAsync(job);
     }
 
-    private bool Produce(Job job, Asset asset, DetectorModel model, TimeSeries series, ScoringResume resume, ChannelWriter<ScoreBatch> output, int batchSize, CancellationToken ct)
+    private void Produce(Job job, Asset asset, DetectorModel model, TimeSeries series, ScoringResume resume, ChannelWriter<ScoreBatch> output, int batchSize, CancellationToken ct)
     {
-        try
+        using var detector = AssetDetector.Load(blobs, model, torchStatus.Info.ToDevice());
+        // Once per job, before the first window: the names the stored contributions are ordered by.
+        // Blocking is fine here (one short UPDATE on the torch thread, which waits on storage anyway).
+        channelNames.RecordAsync(model.Id, detector.Preprocessing.OutputChannels, ct).GetAwaiter().GetResult();
+        var rule = resume.Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
+        // The job's windows happen at job creation + their offset in the recording: fixed per job, so a
+        // retried job stores its windows with the same times (and keys) as the first attempt.
+        var clock = new RunClock(job.CreatedAt, series.TimeOf(0));
+        foreach (var scores in detector.ScoreBatches(series, stride: null, batchSize, ct, resume.NextWindow))
         {
-            using var detector = AssetDetector.Load(blobs, model, torchStatus.Info.ToDevice());
-            // Once per job, before the first window: the names the stored contributions are ordered by.
-            // Blocking is fine here (one short UPDATE on the torch thread, which waits on storage anyway).
-            channelNames.RecordAsync(model.Id, detector.Preprocessing.OutputChannels, ct).GetAwaiter().GetResult();
-            var rule = resume.Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
-            // The job's windows happen at job creation + their offset in the recording: fixed per job, so a
-            // retried job stores its windows with the same times (and keys) as the first attempt.
-            var clock = new RunClock(job.CreatedAt, series.TimeOf(0));
-            foreach (var scores in detector.ScoreBatches(series, stride: null, batchSize, ct, resume.NextWindow))
+            torch.RunWaitingHigherPriorityWork(); // live streams go first
+            var windows = new List<ScoredWindow>(scores.Count);
+            var changes = new List<(int, ConditionChange)>();
+            foreach (var s in scores)
             {
-                torch.RunWaitingHigherPriorityWork(); // live streams go first
-                var windows = new List<ScoredWindow>(scores.Count);
-                var changes = new List<(int, ConditionChange)>();
-                foreach (var s in scores)
-                {
-                    var above = s.AboveThreshold;
-                    var endSeconds = series.TimeOf(s.EndRow - 1);
-                    windows.Add(new ScoredWindow(s.Index, s.StartRow, s.EndRow, series.TimeOf(s.StartRow), endSeconds,
-                        s.Score, s.Calibrated, above, clock.At(endSeconds), s.ChannelErrors));
-                    var change = rule.Push(above);
-                    if (change != ConditionChange.None) changes.Add((s.Index, change));
-                }
-                // Blocking here is deliberate: this is the torch thread, and the wait is the backpressure.
-                // A batch scoring job is its own run: its run id is the job id.
-                output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes), ct).AsTask().GetAwaiter().GetResult();
+                var above = s.AboveThreshold;
+                var endSeconds = series.TimeOf(s.EndRow - 1);
+                windows.Add(new ScoredWindow(s.Index, s.StartRow, s.EndRow, series.TimeOf(s.StartRow), endSeconds,
+                    s.Score, s.Calibrated, above, clock.At(endSeconds), s.ChannelErrors));
+                var change = rule.Push(above);
+                if (change != ConditionChange.None) changes.Add((s.Index, change));
             }
-            output.TryComplete();
-            return true;
-        }
-        catch (Exception e)
-        {
-            output.TryComplete(e);
-            throw;
+            // Blocking here is deliberate: this is the torch thread, and the wait is the backpressure.
+            // A batch scoring job is its own run: its run id is the job id.
+            output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes), ct).AsTask().GetAwaiter().GetResult();
         }
     }
 }
