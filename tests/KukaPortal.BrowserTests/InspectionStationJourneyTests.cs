@@ -27,7 +27,9 @@ public class InspectionStationJourneyTests(BrowserPortal portal) : IAsyncLifetim
             await page.GetByLabel("Name").FillAsync("Station 3");
             await page.GetByText("Inspection station (images)").ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add asset" }).ClickAsync();
-            await page.WaitForURLAsync("**/assets/*");
+            // The new station's page opens, pointing to where image sets are uploaded.
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Station 3", Exact = true }).WaitForAsync();
+            await Assertions.Expect(page.GetByTestId("station-setup")).ToContainTextAsync("Upload a ZIP of images");
             var assetId = await portal.WithDbAsync(db => db.Assets.Where(a => a.Name == "Station 3").Select(a => a.Id).SingleAsync());
 
             await page.GotoAsync("/");

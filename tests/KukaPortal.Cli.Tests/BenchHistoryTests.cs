@@ -1,6 +1,7 @@
 namespace KukaPortal.Cli.Tests;
 
 /// <summary>A smoke run of <c>bench history</c> on a small seed against the tests' PostgreSQL; no assertion on speed.</summary>
+[Collection(BenchDatabaseCollection.Name)]
 public class BenchHistoryTests
 {
     private static string Server => Environment.GetEnvironmentVariable("KUKAPORTAL_TEST_POSTGRES")

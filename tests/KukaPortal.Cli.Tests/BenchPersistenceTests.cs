@@ -6,6 +6,7 @@ namespace KukaPortal.Cli.Tests;
 /// Smoke tests against the PostgreSQL that ./test.sh starts (KUKAPORTAL_TEST_POSTGRES); nothing here asserts
 /// on speed, which depends on the machine.
 /// </summary>
+[Collection(BenchDatabaseCollection.Name)]
 public class BenchPersistenceTests
 {
     private const string Variable = "KUKAPORTAL_TEST_POSTGRES";

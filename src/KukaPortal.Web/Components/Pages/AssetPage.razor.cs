@@ -33,6 +33,8 @@ public partial class AssetPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    private bool IsStation => _asset?.Kind == AssetKind.InspectionStation;
+
     private IReadOnlyList<Recording> NormalRecordings => _recordings.Where(r => r.Purpose == RecordingPurpose.Normal).ToList();
     private IReadOnlyList<Recording> ScoringRecordings => _recordings.Where(r => r.Purpose == RecordingPurpose.Scoring).ToList();
 
@@ -45,7 +47,7 @@ public partial class AssetPage
     private void OnWindowSelected((Guid RunId, int WindowIndex) window)
     {
         // A station's point is an image: its pictures live on the inspection page.
-        if (_asset?.Kind == AssetKind.InspectionStation)
+        if (IsStation)
             Navigation.NavigateTo($"assets/{AssetId}/inspection?run={window.RunId}&window={window.WindowIndex}");
         else
             _selected = window;
