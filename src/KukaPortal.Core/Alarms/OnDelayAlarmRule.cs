@@ -49,8 +49,12 @@ public sealed class OnDelayAlarmRule
         return ConditionChange.None;
     }
 
-    /// <summary>Restores the rule's memory when a stream resumes with an alarm already active.</summary>
-    public void ResumeActive() => ConditionActive = true;
+    /// <summary>
+    /// Sets the condition to what is stored when a run resumes: the replayed decisions rebuild the window memory,
+    /// but the stored alarm says whether the condition is on. Set off while K of the last N are above, the next
+    /// window that keeps them there raises it, so an alarm a new K or N calls for is stored, not assumed.
+    /// </summary>
+    public void ResumeCondition(bool active) => ConditionActive = active;
 }
 
 public enum ConditionChange { None, Raised, Cleared }

@@ -19,30 +19,38 @@ internal static class ImageEvaluation
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         model.eval();
+        var fitted = new MemoryFittedBatches(batchSize, "image");
         var results = new List<ImageEvaluationResult>(indices.Count);
         for (var start = 0; start < indices.Count; start += batchSize)
         {
             var batch = indices.Skip(start).Take(batchSize).ToArray();
-            using (NoGcRegion.Enter())
-            using (NewDisposeScope())
-            using (no_grad())
-            {
-                var input = ImageBatch.ToTensor(images, batch, device);
-                var (terms, map) = model.ScoreTerms(input);
-                var termValues = terms.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
-                var mapValues = map.cpu().data<float>().ToArray();
-                var reconstruction = withReconstruction ? model.forward(input).cpu().data<float>().ToArray() : null;
-
-                var termCount = termValues.Length / batch.Length;
-                var pixels = mapValues.Length / batch.Length;
-                var imageLength = input.numel() / batch.Length;
-                for (var i = 0; i < batch.Length; i++)
-                    results.Add(new ImageEvaluationResult(
-                        termValues[(i * termCount)..((i + 1) * termCount)],
-                        mapValues[(i * pixels)..((i + 1) * pixels)],
-                        reconstruction?[(int)(i * imageLength)..(int)((i + 1) * imageLength)]));
-            }
+            results.AddRange(fitted.Run(batch.Length,
+                (offset, length) => RunBatch(model, images, batch.AsSpan(offset, length).ToArray(), device, withReconstruction)));
         }
+        return results;
+    }
+
+    /// <summary>One forward pass: everything torch-owned is disposed before it returns.</summary>
+    private static ImageEvaluationResult[] RunBatch(ImageModel model, IReadOnlyList<PlanarImage> images, int[] batch, Device device, bool withReconstruction)
+    {
+        using var noGc = NoGcRegion.Enter();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var input = ImageBatch.ToTensor(images, batch, device);
+        var (terms, map) = model.ScoreTerms(input);
+        var termValues = terms.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+        var mapValues = map.cpu().data<float>().ToArray();
+        var reconstruction = withReconstruction ? model.forward(input).cpu().data<float>().ToArray() : null;
+
+        var termCount = termValues.Length / batch.Length;
+        var pixels = mapValues.Length / batch.Length;
+        var imageLength = input.numel() / batch.Length;
+        var results = new ImageEvaluationResult[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+            results[i] = new ImageEvaluationResult(
+                termValues[(i * termCount)..((i + 1) * termCount)],
+                mapValues[(i * pixels)..((i + 1) * pixels)],
+                reconstruction?[(int)(i * imageLength)..(int)((i + 1) * imageLength)]);
         return results;
     }
 }

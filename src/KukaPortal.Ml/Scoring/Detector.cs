@@ -56,17 +56,23 @@ public sealed class Detector : IDisposable
 
     private IEnumerable<IReadOnlyList<WindowScore>> ScoreBatchesCore(TimeSeries scaled, IReadOnlyList<WindowSpan> spans, int batchSize, CancellationToken ct)
     {
+        var fitted = new MemoryFittedBatches(batchSize, "window");
         for (var start = 0; start < spans.Count; start += batchSize)
         {
             ct.ThrowIfCancellationRequested();
             var batch = spans.Skip(start).Take(batchSize).ToArray();
             // All torch work for the batch finishes here; nothing torch-owned crosses the yield.
-            var (values, errors) = ReconstructionScorer.Evaluate(model, scaled, batch, Device);
-            var scores = new WindowScore[batch.Length];
-            for (var i = 0; i < batch.Length; i++)
-                scores[i] = new WindowScore(batch[i].Index, batch[i].StartRow, batch[i].EndRow, values[i], values[i] / Threshold, errors[i]);
-            yield return scores;
+            yield return fitted.Run(batch.Length, (offset, length) => ScoreSpans(scaled, batch.AsSpan(offset, length).ToArray()));
         }
+    }
+
+    private WindowScore[] ScoreSpans(TimeSeries scaled, WindowSpan[] spans)
+    {
+        var (values, errors) = ReconstructionScorer.Evaluate(model, scaled, spans, Device);
+        var scores = new WindowScore[spans.Length];
+        for (var i = 0; i < spans.Length; i++)
+            scores[i] = new WindowScore(spans[i].Index, spans[i].StartRow, spans[i].EndRow, values[i], values[i] / Threshold, errors[i]);
+        return scores;
     }
 
     /// <summary>

@@ -26,14 +26,17 @@ public sealed record ScoringResume(int NextWindow, IReadOnlyList<bool> RecentDec
         return new ScoringResume(recent[0].WindowIndex + 1, recent.Select(w => w.AboveThreshold).Reverse().ToArray(), alarmActive);
     }
 
-    /// <summary>The alarm rule as it stood after the last stored window.</summary>
+    /// <summary>
+    /// The alarm rule as it stood after the last stored window. The stored alarm decides whether the condition
+    /// is on: with a changed K or N the replayed decisions may meet the new rule although no alarm was raised,
+    /// and then the next window still above it raises one (stored), instead of the rule assuming it.
+    /// </summary>
     public OnDelayAlarmRule Rule(int k, int n)
     {
         var rule = new OnDelayAlarmRule(k, n);
         foreach (var above in RecentDecisions)
             rule.Push(above); // the changes these caused are stored already
-        if (AlarmActive && !rule.ConditionActive)
-            rule.ResumeActive();
+        rule.ResumeCondition(AlarmActive);
         return rule;
     }
 }
