@@ -73,6 +73,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Demo:Enabled"] = "false",
     };
 
+    /// <summary>This portal's settings, for starting a real OS process of it (see the integration tests' PortalProcess).</summary>
+    public IReadOnlyDictionary<string, string?> SettingsForAnotherProcess() => new Dictionary<string, string?>(Settings);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in Settings)

@@ -81,6 +81,79 @@ public sealed class DeploymentTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_worker_process_killed_mid_training_leaves_a_checkpoint_that_the_next_worker_continues_from()
+    {
+        var settings = new Dictionary<string, string?> { ["Training:Iterations"] = "4000" };
+        var web = await StartNodeAsync(new(settings) { ["Portal:Role"] = "Web" });
+        var (assetId, normalId) = await SeedAssetAsync(web);
+        using var session = await SignInAsync(web);
+        JobView job;
+        using (var doomed = PortalProcess.Start(web, WorkerProcessSettings(settings)))
+        {
+            job = await QueueJobAsync(session, assetId, "train", normalId);
+            await WaitShowingLogAsync(doomed, () => WaitUntilAsync(
+                () => Directory.Exists(CheckpointFolder) && Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").Any(), TimeSpan.FromMinutes(3), "a checkpoint"));
+            doomed.Kill();
+        }
+        (await FindJobAsync(job.Id)).State.ShouldBe(JobState.Running, "a killed worker hands nothing back");
+
+        using var survivor = PortalProcess.Start(web, WorkerProcessSettings(settings));
+        var done = await WaitShowingLogAsync(survivor, () => WaitForJobAsync(session, job.Id, TimeSpan.FromMinutes(4)));
+
+        done.State.ShouldBe("Succeeded", done.Error);
+        done.Attempts.ShouldBe(2);
+        Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").ShouldBeEmpty();
+        var model = await _deployment.WithDbAsync(db => db.Models.SingleAsync(m => m.AssetId == assetId));
+        using var detector = Detector.Load(Path.Combine(_deployment.Storage, model.ArtifactKey), TorchSharp.torch.CPU);
+        detector.Metadata.Training.ResumedFromIteration.ShouldNotBeNull();
+        detector.Metadata.Training.ResumedFromIteration.Value.ShouldBeGreaterThanOrEqualTo(100);
+        detector.Metadata.Training.IterationsRun.ShouldBe(4000);
+    }
+
+    [Fact]
+    public async Task A_worker_process_killed_mid_scoring_leaves_its_job_to_the_next_worker_and_every_window_and_alarm_is_stored_once()
+    {
+        var settings = new Dictionary<string, string?> { ["Worker:ScoringBatchSize"] = "4" };
+        var trainer = await StartNodeAsync(settings);
+        var (assetId, normalId) = await SeedAssetAsync(trainer);
+        int scoringId;
+        using (var session = await SignInAsync(trainer))
+        {
+            (await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
+            // 48,000 rows at W = 16: 3,000 windows in batches of 4, with two anomalies.
+            scoringId = await UploadAsync(session, assetId, RobotCsv.WithAnomaly(rows: 48_000, anomalyStart: 20_000, anomalyLength: 80), "scoring", "long.csv");
+        }
+        await StopAsync(trainer);
+
+        var web = await StartNodeAsync(new(settings) { ["Portal:Role"] = "Web" });
+        using var watcher = await SignInAsync(web);
+        Guid killedId;
+        using (var doomed = PortalProcess.Start(web, WorkerProcessSettings(settings)))
+        {
+            killedId = (await QueueJobAsync(watcher, assetId, "score", scoringId)).Id;
+            await WaitShowingLogAsync(doomed, () => WaitUntilAsync(
+                async () => await _deployment.WithDbAsync(db => db.WindowScores.CountAsync(w => w.RunId == killedId)) > 0, TimeSpan.FromMinutes(2), "stored windows"));
+            doomed.Kill();
+        }
+        var partial = await _deployment.WithDbAsync(db => db.WindowScores.CountAsync(w => w.RunId == killedId));
+        partial.ShouldBeInRange(1, 2999, "the kill should have cut the scoring job short");
+        (await FindJobAsync(killedId)).State.ShouldBe(JobState.Running, "a killed worker hands nothing back");
+
+        using var survivor = PortalProcess.Start(web, WorkerProcessSettings(settings));
+        var done = await WaitShowingLogAsync(survivor, () => WaitForJobAsync(watcher, killedId, TimeSpan.FromMinutes(3)));
+        var reference = await WaitShowingLogAsync(survivor, () => RunJobAsync(watcher, assetId, "score", scoringId, TimeSpan.FromMinutes(3)));
+
+        done.State.ShouldBe("Succeeded", done.Error);
+        done.Attempts.ShouldBe(2);
+        var resumed = await WindowsOfAsync(killedId);
+        var uninterrupted = await WindowsOfAsync(reference.Id);
+        resumed.Select(w => w.WindowIndex).ShouldBe(Enumerable.Range(0, 3000));
+        resumed.Select(w => w.Score).ShouldBe(uninterrupted.Select(w => w.Score), tolerance: 1e-9);
+        (await AlarmWindowsOfAsync(killedId)).ShouldBe(await AlarmWindowsOfAsync(reference.Id));
+        (await AlarmWindowsOfAsync(reference.Id)).ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task Two_worker_processes_share_fifty_jobs_and_run_each_exactly_once()
     {
         var trainer = await StartNodeAsync();
@@ -173,6 +246,27 @@ public sealed class DeploymentTests : IAsyncDisposable
     }
 
     private string CheckpointFolder => Path.Combine(_deployment.Storage, "checkpoints");
+
+    /// <summary>A worker-only process whose lease runs out 3 s after it dies, so the next worker takes its job over quickly.</summary>
+    private static Dictionary<string, string?> WorkerProcessSettings(Dictionary<string, string?> settings) =>
+        new(settings) { ["Portal:Role"] = "Worker", ["Worker:Lease"] = "00:00:03" };
+
+    /// <summary>Waits; if it times out, the failure carries the end of the process's log (why it never got there).</summary>
+    private static async Task<T> WaitShowingLogAsync<T>(PortalProcess process, Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        catch (Exception e) when (e is TimeoutException or ShouldAssertException)
+        {
+            var log = process.Log;
+            throw new TimeoutException($"{e.Message}\nExited: {process.Exited}. Last of its log:\n{log[Math.Max(0, log.Length - 6000)..]}", e);
+        }
+    }
+
+    private static Task WaitShowingLogAsync(PortalProcess process, Func<Task> wait) =>
+        WaitShowingLogAsync(process, async () => { await wait(); return true; });
 
     private Task<PortalNode> StartNodeAsync(Dictionary<string, string?>? settings = null) => _deployment.StartNodeAsync(settings);
 
