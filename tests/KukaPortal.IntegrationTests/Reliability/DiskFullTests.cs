@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using KukaPortal.Data.Entities;
 using KukaPortal.IntegrationTests.Inspection;
@@ -57,6 +58,28 @@ public sealed class DiskFullTests(FullDiskPortal portal, TinyImageModel model)
         Disk.Unlimited();
         var accepted = await UploadAsync(session, assetId, body, imageSet ? "parts.zip" : "run.csv", multipart);
         accepted.StatusCode.ShouldBe(HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_staged_upload_whose_confirm_fills_the_disk_gets_507_and_leaves_nothing()
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+        var staged = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=normal&fileName=run.csv&stage=validate",
+            new ByteArrayContent(RobotRecording), Ct);
+        var stagedText = await staged.Content.ReadAsStringAsync(Ct);
+        staged.StatusCode.ShouldBe(HttpStatusCode.OK, stagedText);
+        var uploadId = JsonDocument.Parse(stagedText).RootElement.GetProperty("uploadId").GetString();
+        Disk.Leave(64); // the received file is on disk already; the parsed data written at confirm does not fit
+
+        var refused = await session.Client.PostAsync($"/api/assets/{assetId}/recordings/staged/{uploadId}/confirm", null, Ct);
+
+        var text = await refused.Content.ReadAsStringAsync(Ct);
+        ((int)refused.StatusCode).ShouldBe(StatusCodes.Status507InsufficientStorage, text);
+        text.ShouldContain(DiskFull);
+        StoredUploads().ShouldBeEmpty("the staged file and the half-written data are both gone");
+        (await Portal.WithDbAsync(db => db.Recordings.CountAsync(Ct))).ShouldBe(0);
+        (await Portal.WithDbAsync(db => db.Jobs.CountAsync(Ct))).ShouldBe(0);
     }
 
     [Fact]
