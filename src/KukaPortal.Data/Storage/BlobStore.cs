@@ -6,11 +6,17 @@ namespace KukaPortal.Data.Storage;
 /// <summary>
 /// Keeps original uploads and model artifacts as files under one root. Keys are generated here, never
 /// taken from user file names, and a blob appears under its key only once it is complete (write to a
-/// temporary file, then rename), so a crash never leaves half a file where a reader could find it.
+/// temporary file, then rename), so a crash never leaves half a file where a reader could find it. A full disk
+/// surfaces as <see cref="StorageFullException"/>, after the temporary file is gone.
 /// </summary>
-public sealed class BlobStore(IOptions<StorageOptions> options)
+/// <param name="createFile">
+/// Opens a new file for writing: the one place the store meets the file system's capacity. Tests pass a stream that
+/// fails as a full disk fails; the portal leaves it out.
+/// </param>
+public sealed class BlobStore(IOptions<StorageOptions> options, Func<string, Stream>? createFile = null)
 {
     private readonly string _root = Path.GetFullPath(options.Value.Root);
+    private readonly Func<string, Stream> _createFile = createFile ?? CreateFile;
 
     /// <summary>Copies <paramref name="content"/> into a new blob under <paramref name="folder"/>, hashing it on the way.</summary>
     public async Task<StoredBlob> SaveAsync(Stream content, string folder, string extension, CancellationToken ct)
@@ -22,8 +28,8 @@ public sealed class BlobStore(IOptions<StorageOptions> options)
         try
         {
             string sha;
-            long size;
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            long size = 0;
+            await using (var file = _createFile(temporary))
             using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
                 var buffer = new byte[1 << 16];
@@ -32,13 +38,18 @@ public sealed class BlobStore(IOptions<StorageOptions> options)
                 {
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                    size += read;
                 }
                 await file.FlushAsync(ct);
                 sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-                size = file.Length;
             }
             File.Move(temporary, path);
             return new StoredBlob(key, sha, size);
+        }
+        catch (IOException e) when (StorageFullException.IsDiskFull(e))
+        {
+            File.Delete(temporary);
+            throw new StorageFullException(e);
         }
         catch
         {
@@ -56,10 +67,15 @@ public sealed class BlobStore(IOptions<StorageOptions> options)
         var temporary = path + ".partial";
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var file = _createFile(temporary))
                 write(file);
             File.Move(temporary, path);
             return new StoredBlob(key, Sha256Of(path), new FileInfo(path).Length);
+        }
+        catch (IOException e) when (StorageFullException.IsDiskFull(e))
+        {
+            File.Delete(temporary);
+            throw new StorageFullException(e);
         }
         catch
         {
@@ -79,6 +95,9 @@ public sealed class BlobStore(IOptions<StorageOptions> options)
         File.Move(sourcePath, path);
         return new StoredBlob(key, sha, size);
     }
+
+    private static Stream CreateFile(string path) =>
+        new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
 
     private static string Sha256Of(string path)
     {

@@ -1,4 +1,6 @@
+using KukaPortal.Data.Storage;
 using KukaPortal.Web.Ingest;
+using KukaPortal.Web.Recordings;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,7 @@ public static class LiveImageEndpoints
     /// in X-Api-Key: the raw file (Content-Type image/png, image/jpeg or image/bmp; name in <c>?name=</c> or X-Image-Name)
     /// or multipart/form-data with one file. 200 with the stored window's score and verdict once it is stored and pushed.
     /// Refusals are ProblemDetails and store nothing: 404 unknown asset, 401/403 key, 409 not a station or no model,
-    /// 413 too large, 415 not an image, 400 empty, damaged or badly named.
+    /// 413 too large, 415 not an image, 400 empty, damaged or badly named, 507 the server's disk is full.
     /// </summary>
     public static IEndpointRouteBuilder MapLiveImageEndpoints(this IEndpointRouteBuilder app)
     {
@@ -40,14 +42,15 @@ public static class LiveImageEndpoints
                 {
                     return Refused(e.StatusCode, "The request could not be read", e.Message);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not (OperationCanceledException or StorageFullException))
                 {
                     // Logged by the scorer; the kept file is gone again.
                     return Results.Problem("The image could not be scored or stored; nothing was stored. Send it again later.",
                         statusCode: 500, title: "Scoring failed");
                 }
             })
-            .RequireAssetApiKey();
+            .RequireAssetApiKey()
+            .AddEndpointFilter<StorageFullFilter>();
         return app;
     }
 
@@ -71,9 +74,10 @@ public static class LiveImageEndpoints
             {
                 form = await request.ReadFormAsync(ct);
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
             {
-                throw new LiveImageRejectedException(400, "Unreadable multipart body", e.Message);
+                // A body declared multipart that is not ("Unexpected end of Stream": its boundary never comes).
+                throw new LiveImageRejectedException(400, "Unreadable multipart body", $"The body is declared as multipart/form-data but could not be read as such: {e.Message}");
             }
             if (form.Files.Count != 1)
                 throw new LiveImageRejectedException(400, "One file expected", $"Send exactly one file in the multipart body; it held {form.Files.Count}.");

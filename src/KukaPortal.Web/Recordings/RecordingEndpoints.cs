@@ -33,7 +33,7 @@ public static class RecordingEndpoints
                 }
                 catch (BadHttpRequestException e)
                 {
-                    return Results.Problem(e.Message, statusCode: 400, title: "The upload could not be received");
+                    return Results.Problem(e.Message, statusCode: e.StatusCode, title: "The upload could not be received");
                 }
                 if (request.Query["stage"].FirstOrDefault() == "validate")
                     return await StagedUploadEndpoints.StageAsync(assetId, files, import, user.Identity?.Name, receiver, importer, staging, ct);
@@ -42,6 +42,7 @@ public static class RecordingEndpoints
             })
             .RequireAuthorization(PortalPolicies.Engineer)
             .DisableAntiforgery()
+            .AddEndpointFilter<StorageFullFilter>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         app.MapStagedUploadEndpoints();
         return app;

@@ -20,7 +20,8 @@ public static class StagedUploadEndpoints
                         var outcome => RecordingEndpoints.Rejected(outcome),
                     })
             .RequireAuthorization(PortalPolicies.Engineer)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .AddEndpointFilter<StorageFullFilter>();
         app.MapDelete("/api/assets/{assetId:int}/recordings/staged/{uploadId:guid}",
                 (int assetId, Guid uploadId, ClaimsPrincipal user, StagedUploads staging) =>
                     staging.Discard(uploadId, assetId, user.Identity?.Name) ? Results.NoContent() : NotStaged(uploadId))

@@ -16,7 +16,8 @@ public static class UploadKind
     {
         using var stream = blobs.OpenRead(file.Blob.Key);
         Span<byte> head = stackalloc byte[4];
-        return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
+        // A zip starts with its first entry, or (with no entry at all) with its end record.
+        return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && (head.SequenceEqual("PK\u0003\u0004"u8) || head.SequenceEqual("PK\u0005\u0006"u8));
     }
 
     /// <summary>

@@ -46,6 +46,34 @@ public class HostileUploadTests(PortalFactory portal) : PortalTest(portal)
         (await session.Client.GetAsync("/health", ct)).IsSuccessStatusCode.ShouldBeTrue("the portal is still up");
     }
 
+    public static TheoryData<string, string, int, string> WrongContentTypes => new()
+    {
+        { "a CSV declared as a PNG image", "image/png", 415, "declared as 'image/png'" },
+        { "a JSON payload", "application/json", 415, "declared as 'application/json'" },
+        { "a CSV declared as multipart", "multipart/form-data; boundary=never-sent", 400, "declared as multipart/form-data but could not be read" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongContentTypes))]
+    public async Task A_body_of_the_wrong_declared_type_is_refused_before_anything_is_stored(string what, string contentType, int status, string reason)
+    {
+        using var session = await SignInAsAdminAsync();
+        var assetId = await CreateAssetAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var content = new ByteArrayContent(contentType == "application/json" ? "{\"a\": [1, 2], \"b\": [3, 4]}"u8.ToArray() : "a,b\n1,2\n3,4\n"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await session.Client.PostAsync($"/api/assets/{assetId}/recordings?purpose=normal&fileName=run.csv", content, ct);
+
+        var body = await response.Content.ReadAsStringAsync(ct);
+        ((int)response.StatusCode).ShouldBe(status, $"{what}: {body}");
+        body.ShouldContain(reason, Case.Insensitive);
+        (await Portal.WithDbAsync(db => db.Recordings.CountAsync(ct))).ShouldBe(0);
+        (await Portal.WithDbAsync(db => db.Jobs.CountAsync(ct))).ShouldBe(0);
+        StoredFiles().ShouldBeEmpty();
+        (await session.Client.GetAsync("/health", ct)).IsSuccessStatusCode.ShouldBeTrue("the portal is still up");
+    }
+
     private static byte[] Corpus(string file) => file switch
     {
         "empty.csv" => [],
