@@ -45,6 +45,7 @@ public sealed class RedisOutageTests : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(1), Ct); // time enough for a push to reach B, had it a way
         onB.Shown.ShouldBe(5, "without Redis node B hears nothing of node A's windows");
 
+        var pushesBefore = onB.PushesReceived;
         await _redis.StartAsync();
         var back = Stopwatch.StartNew();
         // A's pushes reach B again once both nodes have reconnected; each push is a new window, as from a live stream.
@@ -52,7 +53,7 @@ public sealed class RedisOutageTests : IAsyncDisposable
         {
             await StoreAndPushAsync(a, assetId, modelId, count: 1);
             await Task.Delay(250, Ct);
-            return onB.PushesReceived > 1;
+            return onB.PushesReceived > pushesBefore;
         }, TimeSpan.FromSeconds(30), "node B to hear node A again after Redis returned");
 
         var stored = await a.WithDbAsync(db => Task.FromResult(db.WindowScores.Where(w => w.AssetId == assetId).Select(w => w.Sequence).OrderBy(s => s).ToList()));
