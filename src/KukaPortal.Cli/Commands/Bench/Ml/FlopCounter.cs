@@ -29,7 +29,8 @@ internal static class FlopCounter
     {
         var shape = sampleShape;
         long total = 0;
-        foreach (var (name, module) in InDataFlowOrder(model, ""))
+        // The model itself first: a bare layer is a model too.
+        foreach (var (name, module) in InDataFlowOrder(model, "").Prepend(("(model)", model)))
         {
             long macs;
             switch (module)
