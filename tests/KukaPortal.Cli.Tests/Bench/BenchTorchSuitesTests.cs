@@ -28,7 +28,7 @@ public class BenchTorchSuitesTests
         foreach (var row in rows)
         {
             row.GetProperty("channels").GetInt32().ShouldBe(86);
-            foreach (var number in new[] { "windowsPerSecond", "flopsPerWindow", "gflopsPerSecond", "fractionOfPeak" })
+            foreach (var number in new[] { "windowsPerSecond", "flopsPerWindow", "gflopsPerSecond", "fractionOfPeak", "windowsPerCpuSecond" })
                 Positive(row.GetProperty(number));
             row.GetProperty("finite").GetBoolean().ShouldBeTrue();
         }
@@ -46,7 +46,7 @@ public class BenchTorchSuitesTests
         run.Output.ShouldContain("Command: `kukaportal bench forward --models pca --windows 5 --batches 2");
         run.Output.ShouldContain("load average (1/5/15 min)");
         run.Output.ShouldContain("GFLOP/s (64×64 float32 matmul");
-        run.OutputLines.ShouldContain("| Model | W | Channels | Batch | Windows/s | MFLOP/window | GFLOP/s | % of peak | Outputs finite |");
+        run.OutputLines.ShouldContain("| Model | W | Channels | Batch | Windows/s | MFLOP/window | GFLOP/s | % of peak | Windows per CPU-s | Outputs finite |");
         run.OutputLines.Count(l => l.StartsWith("| pca | 5 | 86 | 2 | ", StringComparison.Ordinal)).ShouldBe(1);
     }
 

@@ -30,29 +30,30 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
                 foreach (var batch in options.Batches)
                 {
                     progress.WriteLine($"{family.Name()} W={window} batch {batch} …");
-                    var (seconds, finite) = Time(model, batch, window);
-                    var windowsPerSecond = batch / seconds;
+                    var (timing, finite) = Time(model, batch, window);
+                    var windowsPerSecond = batch / timing.WallSecondsPerCall;
                     var gflops = 2.0 * macs * windowsPerSecond / 1e9;
-                    rows.Add(new ForwardBenchRow(family.Name(), window, options.Channels, batch, windowsPerSecond, 2 * macs, gflops, gflops / peak.GflopsPerSecond, finite));
+                    rows.Add(new ForwardBenchRow(family.Name(), window, options.Channels, batch, windowsPerSecond, 2 * macs, gflops, gflops / peak.GflopsPerSecond,
+                        batch / timing.CpuSecondsPerCall, finite));
                 }
             }
         }
         return new ForwardBenchReport("forward", command, DateTimeOffset.UtcNow, machine, context.Finished(), options.Repeat, options.InferenceMode ? "inference_mode" : "no_grad", peak, rows);
     }
 
-    private (double SecondsPerCall, bool Finite) Time(WindowModel model, int batch, int window)
+    private (TorchTimer.Timing Timing, bool Finite) Time(WindowModel model, int batch, int window)
     {
         using var scope = torch.NewDisposeScope();
         using var mode = options.InferenceMode ? torch.inference_mode() : torch.no_grad();
         var input = torch.rand(batch, options.Channels, window);
         // Checked once, off the clock: ADR 0008's NaN weights came from oneDNN kernels, so a capped or uncapped run says here whether the forward pass stays finite.
         var finite = torch.isfinite(model.forward(input)).all().item<bool>();
-        var seconds = TorchTimer.BestSecondsPerCall(() =>
+        var timing = TorchTimer.Measure(() =>
         {
             using var call = torch.NewDisposeScope();
             model.forward(input);
         }, options.MinSeconds, options.Repeat);
-        return (seconds, finite);
+        return (timing, finite);
     }
 
     /// <summary>
@@ -77,9 +78,10 @@ internal sealed record ForwardBenchOptions(
 
 /// <param name="FlopsPerWindow">2 × multiply-adds of one window through the model's layers.</param>
 /// <param name="FractionOfPeak">Achieved GFLOP/s over the matmul peak of the same run.</param>
+/// <param name="WindowsPerCpuSecond">Windows per second of the process's CPU time (all threads): less sensitive to other load than the wall clock.</param>
 /// <param name="Finite">Every output of the checked forward pass was finite.</param>
 internal sealed record ForwardBenchRow(string Model, int Window, int Channels, int Batch, double WindowsPerSecond, long FlopsPerWindow,
-    double GflopsPerSecond, double FractionOfPeak, bool Finite);
+    double GflopsPerSecond, double FractionOfPeak, double WindowsPerCpuSecond, bool Finite);
 
 internal sealed record ForwardBenchReport(string Suite, string Command, DateTimeOffset Date, BenchMachine Machine, MlBenchContext Torch, int Repeat,
     string GradientMode, PeakMatmul.Result Peak, IReadOnlyList<ForwardBenchRow> Results);
