@@ -67,6 +67,7 @@ public class BenchTorchSuitesTests
             Positive(row.GetProperty("projectedSeconds")).ShouldBe(5000 / perSecond, 1e-6 * 5000 / perSecond);
             row.GetProperty("finiteLoss").GetBoolean().ShouldBeTrue();
         }
+        Positive(json.RootElement.GetProperty("noGcRegionSeconds"));
         var check = json.RootElement.GetProperty("check");
         check.GetProperty("model").GetString().ShouldBe("conv-ae");
         check.GetProperty("iterations").GetInt32().ShouldBe(2);

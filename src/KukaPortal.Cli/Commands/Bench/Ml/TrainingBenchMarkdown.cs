@@ -13,6 +13,7 @@ internal static class TrainingBenchMarkdown
         text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var r in report.Results)
             text.Append(Invariant($"| {r.Model} | {r.Window} | {r.Channels} | {r.Batch} | {r.IterationsPerSecond:N2} | {1000 / r.IterationsPerSecond:N1} | {r.PaperIterations:N0} | {Minutes(r.ProjectedSeconds)} (projection) | {(r.FiniteLoss ? "yes" : "**no**")} |\n"));
+        text.Append(Invariant($"\nEntering and leaving the no-GC region each iteration runs in (`NoGcRegion`, its entry collects the heap): {report.NoGcRegionSeconds * 1000:N2} ms each, with {report.ManagedHeapBytes / 1e6:N0} MB on the managed heap; included in the times above.\n"));
         if (report.Check is { } check)
             text.Append(Invariant($"\nReal run backing the projection: `DetectorTrainer.Train` of {check.Model} for {check.Iterations:N0} iterations (with its validation every 100 iterations, held-out scores and threshold) took {check.Seconds:N1} s (trainer's own clock {check.TrainerSeconds:N1} s); the measured s/it projects {check.ProjectedSeconds:N1} s for them, so the run took {check.Seconds / check.ProjectedSeconds:N2}× the projection. Threshold finite: {(check.FiniteThreshold ? "yes" : "**no**")}.\n"));
         return text.ToString();
