@@ -10,5 +10,8 @@ public static class BenchCommand
         BenchImportCommand.Create(),
         BenchPersistenceCommand.Create(),
         BenchHistoryCommand.Create(),
+        BenchForwardCommand.Create(),
+        BenchTrainingCommand.Create(),
+        BenchImagesCommand.Create(),
     };
 }

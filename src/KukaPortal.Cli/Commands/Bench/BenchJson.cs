@@ -13,4 +13,7 @@ public static class BenchJson
     };
 
     public static string Serialize(BenchReport report) => JsonSerializer.Serialize(report, Options);
+
+    /// <summary>Any suite's own report record, with the same options.</summary>
+    public static string Serialize<TReport>(TReport report) => JsonSerializer.Serialize(report, Options);
 }

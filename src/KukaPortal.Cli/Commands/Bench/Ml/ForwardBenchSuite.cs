@@ -1,0 +1,87 @@
+using KukaPortal.Ml.Models;
+using KukaPortal.Ml.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace KukaPortal.Cli.Commands.Bench.Ml;
+
+/// <summary>
+/// Suite 1 of issue 8: windows/s of each time-series model's raw forward pass (eval mode, no_grad or inference_mode,
+/// random windows already in a tensor), built by the portal's <see cref="ModelCatalog"/> at the family's default
+/// settings with the window length of the row. Each row carries the model's multiply-adds per window, so its rate
+/// in GFLOP/s can be set against the matmul peak measured in the same run.
+/// </summary>
+internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter progress)
+{
+    public ForwardBenchReport Run(MlBenchContext context, string command, BenchMachine machine)
+    {
+        progress.WriteLine($"Peak: {options.PeakSize}×{options.PeakSize} float32 matmul …");
+        var peak = PeakMatmul.Measure(options.PeakSize, options.Repeat);
+        var rows = new List<ForwardBenchRow>();
+        foreach (var family in options.Families)
+        {
+            foreach (var window in options.Windows)
+            {
+                var settings = DetectorSettings.For(family) with { Window = window };
+                torch.manual_seed(0);
+                using var model = ModelCatalog.Create(settings, options.Channels);
+                model.eval();
+                var macs = MultiplyAddsPerWindow(model, family, window);
+                foreach (var batch in options.Batches)
+                {
+                    progress.WriteLine($"{family.Name()} W={window} batch {batch} …");
+                    var (timing, finite) = Time(model, batch, window);
+                    var windowsPerSecond = batch / timing.WallSecondsPerCall;
+                    var gflops = 2.0 * macs * windowsPerSecond / 1e9;
+                    rows.Add(new ForwardBenchRow(family.Name(), window, options.Channels, batch, windowsPerSecond, 2 * macs, gflops, gflops / peak.GflopsPerSecond,
+                        batch / timing.CpuSecondsPerCall, finite));
+                }
+            }
+        }
+        return new ForwardBenchReport("forward", command, DateTimeOffset.UtcNow, machine, context.Finished(), options.Repeat, options.InferenceMode ? "inference_mode" : "no_grad", peak, rows);
+    }
+
+    private (TorchTimer.Timing Timing, bool Finite) Time(WindowModel model, int batch, int window)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var mode = options.InferenceMode ? torch.inference_mode() : torch.no_grad();
+        var input = torch.rand(batch, options.Channels, window);
+        // Checked once, off the clock: ADR 0008's NaN weights came from oneDNN kernels, so a capped or uncapped run says here whether the forward pass stays finite.
+        var finite = torch.isfinite(model.forward(input)).all().item<bool>();
+        var timing = TorchTimer.Measure(() =>
+        {
+            using var call = torch.NewDisposeScope();
+            model.forward(input);
+        }, options.MinSeconds, options.Repeat);
+        return (timing, finite);
+    }
+
+    /// <summary>
+    /// From the module shapes; PCA has no layers, its forward pass is two [W, C]×[C, C] products per window (scores, then
+    /// the reconstruction), in float64. The traced output must be the window again, or the count is not to be trusted.
+    /// </summary>
+    private long MultiplyAddsPerWindow(WindowModel model, ModelFamily family, int window)
+    {
+        if (family == ModelFamily.Pca)
+            return 2L * window * options.Channels * options.Channels;
+        var count = FlopCounter.Of(model, options.Channels, window);
+        if (count.OutputShape.Aggregate(1L, (a, d) => a * d) != (long)options.Channels * window)
+            throw new InvalidOperationException($"Counting the layers of {family.Name()} ended at shape [{string.Join(", ", count.OutputShape)}], not a {options.Channels} × {window} window.");
+        return count.MultiplyAdds;
+    }
+}
+
+/// <summary>The grid of <c>bench forward</c>.</summary>
+internal sealed record ForwardBenchOptions(
+    IReadOnlyList<ModelFamily> Families, IReadOnlyList<int> Windows, IReadOnlyList<int> Batches, int Channels,
+    double MinSeconds, int Repeat, int PeakSize, bool InferenceMode);
+
+/// <param name="FlopsPerWindow">2 × multiply-adds of one window through the model's layers.</param>
+/// <param name="FractionOfPeak">Achieved GFLOP/s over the matmul peak of the same run.</param>
+/// <param name="WindowsPerCpuSecond">Windows per second of the process's CPU time (all threads): less sensitive to other load than the wall clock.</param>
+/// <param name="Finite">Every output of the checked forward pass was finite.</param>
+internal sealed record ForwardBenchRow(string Model, int Window, int Channels, int Batch, double WindowsPerSecond, long FlopsPerWindow,
+    double GflopsPerSecond, double FractionOfPeak, double WindowsPerCpuSecond, bool Finite);
+
+internal sealed record ForwardBenchReport(string Suite, string Command, DateTimeOffset Date, BenchMachine Machine, MlBenchContext Torch, int Repeat,
+    string GradientMode, PeakMatmul.Result Peak, IReadOnlyList<ForwardBenchRow> Results);
