@@ -32,18 +32,24 @@ public sealed class DatabaseOutageTests(PrivatePostgres postgres) : IClassFixtur
         (await client.GetAsync("/health", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         HttpResponseMessage health;
+        var clock = Stopwatch.StartNew();
         await postgres.StopAsync();
+        TimeSpan seenAfter;
         try
         {
             // No request of ours: the background probe alone must notice.
             await WaitUntilAsync(() => !status.Reachable, TimeSpan.FromSeconds(10), "the banner state to show the outage");
+            seenAfter = clock.Elapsed;
             health = await client.GetAsync("/health", Ct);
         }
         finally
         {
             await postgres.StartAsync();
         }
+        clock.Restart();
         await WaitUntilAsync(() => status.Reachable, TimeSpan.FromSeconds(10), "the banner state to clear once the database is back");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"Outage shown {seenAfter.TotalSeconds:F1} s after the stop began; cleared {clock.Elapsed.TotalSeconds:F1} s after the start returned.");
 
         health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await health.Content.ReadAsStringAsync(Ct)).ShouldContain("PostgreSQL does not answer");

@@ -6,9 +6,7 @@ namespace KukaPortal.Web.Tests.Health;
 
 public sealed class DatabaseBannerTests : PortalComponentTest
 {
-    private readonly DatabaseStatus _status = new();
-
-    public DatabaseBannerTests() => Services.AddSingleton(_status);
+    private DatabaseStatus Status => Services.GetRequiredService<DatabaseStatus>();
 
     [Fact]
     public void It_appears_on_an_open_page_when_the_database_is_lost_and_goes_when_it_is_back()
@@ -16,11 +14,11 @@ public sealed class DatabaseBannerTests : PortalComponentTest
         var banner = Render<DatabaseBanner>();
         banner.FindAll("[data-testid=database-banner]").ShouldBeEmpty();
 
-        _status.Report(reachable: false);
+        Status.Report(reachable: false);
         banner.WaitForAssertion(() => banner.Find("[data-testid=database-banner]").GetAttribute("role").ShouldBe("alert"));
         banner.Find("[data-testid=database-banner]").TextContent.ShouldContain("The database is unreachable");
 
-        _status.Report(reachable: true);
+        Status.Report(reachable: true);
         banner.WaitForAssertion(() => banner.FindAll("[data-testid=database-banner]").ShouldBeEmpty());
     }
 }
