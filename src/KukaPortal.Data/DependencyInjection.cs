@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace KukaPortal.Data;
@@ -32,7 +33,11 @@ public static class DependencyInjection
         // One data source (one connection pool) for EF and for the raw COPY writer.
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContextFactory<PortalDbContext>(options => Configure(options, dataSource));
+        builder.Services.AddOptions<DatabaseRetryOptions>().BindConfiguration(DatabaseRetryOptions.Section)
+            .Validate(o => o.MaxRetryCount >= 0 && o.MaxRetryDelay > TimeSpan.Zero, $"{DatabaseRetryOptions.Section}: MaxRetryCount must be 0 or more and MaxRetryDelay positive.")
+            .ValidateOnStart();
+        builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
+            Configure(options, dataSource, services.GetRequiredService<IOptions<DatabaseRetryOptions>>().Value));
 
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddSingleton<BlobStore>();
@@ -72,7 +77,12 @@ public static class DependencyInjection
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+    /// <summary>Every context retries transient errors (see <see cref="PortalTransactions"/> for what that asks of transactions).</summary>
+    public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, DatabaseRetryOptions? retry = null)
+    {
+        retry ??= new DatabaseRetryOptions();
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly)
+                   .EnableRetryOnFailure(retry.MaxRetryCount, retry.MaxRetryDelay, errorCodesToAdd: null))
                .UseSnakeCaseNamingConvention();
+    }
 }

@@ -17,6 +17,8 @@ public abstract class PortalComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options => options.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddSingleton(TimeProvider.System);
+        // The outage banner's state: reachable until a test reports otherwise.
+        Services.AddSingleton<KukaPortal.Web.Health.DatabaseStatus>();
         // MudBlazor's popovers and dialogs need their providers in the render tree.
         Render<MudPopoverProvider>();
     }

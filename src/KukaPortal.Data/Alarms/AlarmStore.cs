@@ -26,31 +26,32 @@ public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
     {
         var ids = alarmIds.Distinct().Order().ToArray();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var alarms = await db.Alarms.FromSql($"SELECT * FROM alarms WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToDictionaryAsync(a => a.Id, ct);
-        var now = time.GetUtcNow();
-        var acknowledged = new List<Alarm>();
-        var skipped = new List<SkippedAlarm>();
-        foreach (var id in ids)
+        return await db.InTransactionAsync(async ct =>
         {
-            if (!alarms.TryGetValue(id, out var alarm))
+            var alarms = await db.Alarms.FromSql($"SELECT * FROM alarms WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToDictionaryAsync(a => a.Id, ct);
+            var now = time.GetUtcNow();
+            var acknowledged = new List<Alarm>();
+            var skipped = new List<SkippedAlarm>();
+            foreach (var id in ids)
             {
-                skipped.Add(new SkippedAlarm(id, "There is no such alarm."));
-                continue;
+                if (!alarms.TryGetValue(id, out var alarm))
+                {
+                    skipped.Add(new SkippedAlarm(id, "There is no such alarm."));
+                    continue;
+                }
+                try
+                {
+                    if (Acknowledge(alarm, now, user, comment)) acknowledged.Add(alarm);
+                    else skipped.Add(new SkippedAlarm(id, alarm.State == AlarmState.Normal ? "Already cleared and acknowledged." : "Already acknowledged."));
+                }
+                catch (AlarmRuleViolationException e)
+                {
+                    skipped.Add(new SkippedAlarm(id, e.Message));
+                }
             }
-            try
-            {
-                if (Acknowledge(alarm, now, user, comment)) acknowledged.Add(alarm);
-                else skipped.Add(new SkippedAlarm(id, alarm.State == AlarmState.Normal ? "Already cleared and acknowledged." : "Already acknowledged."));
-            }
-            catch (AlarmRuleViolationException e)
-            {
-                skipped.Add(new SkippedAlarm(id, e.Message));
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new BulkAcknowledgeResult(acknowledged, skipped);
+            await db.SaveChangesAsync(ct);
+            return new BulkAcknowledgeResult(acknowledged, skipped);
+        }, ct);
     }
 
     /// <summary>Shelves for <paramref name="minutes"/> with a reason; shelving a shelved alarm keeps its first expiry.</summary>
@@ -123,15 +124,16 @@ public sealed class AlarmStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
     private async Task<AlarmCommandResult> ChangeAsync(long alarmId, Func<Alarm, DateTimeOffset, bool> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var alarm = await db.Alarms.FromSql($"SELECT * FROM alarms WHERE id = {alarmId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (alarm is null)
-            return new AlarmCommandResult(null, Changed: false);
-        if (!change(alarm, time.GetUtcNow()))
-            return new AlarmCommandResult(alarm, Changed: false);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new AlarmCommandResult(alarm, Changed: true);
+        return await db.InTransactionAsync(async ct =>
+        {
+            var alarm = await db.Alarms.FromSql($"SELECT * FROM alarms WHERE id = {alarmId} FOR UPDATE").SingleOrDefaultAsync(ct);
+            if (alarm is null)
+                return new AlarmCommandResult(null, Changed: false);
+            if (!change(alarm, time.GetUtcNow()))
+                return new AlarmCommandResult(alarm, Changed: false);
+            await db.SaveChangesAsync(ct);
+            return new AlarmCommandResult(alarm, Changed: true);
+        }, ct);
     }
 }
 

@@ -29,35 +29,36 @@ public sealed class AssetAlarmModeStore(IDbContextFactory<PortalDbContext> dbFac
     private async Task<AssetModeResult> ChangeAsync(int assetId, AlarmOperation operation, AlarmEventKind kind, string? comment, string user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await AssetRowLock.FindAsync(db, assetId, ct);
-        if (asset is null) return new AssetModeResult(null, Changed: false, []);
-
-        var (mode, changed) = AssetAlarmModes.Apply(asset.AlarmMode, operation);
-        if (!changed) return new AssetModeResult(asset, Changed: false, []);
-
-        var now = time.GetUtcNow();
-        var before = asset.AlarmMode;
-        asset.AlarmMode = mode;
-        asset.AlarmModeReason = mode == AssetAlarmMode.InService ? null : comment?.Trim();
-        asset.AlarmModeBy = user;
-        asset.AlarmModeSince = now;
-
-        var alarms = await db.Alarms.FromSql($"SELECT * FROM alarms WHERE asset_id = {assetId} AND state = ANY({Affected(operation)}) ORDER BY id FOR UPDATE")
-            .ToListAsync(ct);
-        var changedAlarms = new List<Alarm>();
-        foreach (var alarm in alarms)
+        return await db.InTransactionAsync(async ct =>
         {
-            if (!alarm.Apply(Transition(alarm.Status, operation), kind, now, user, comment)) continue;
-            // Service and suppression override a shelve; its expiry no longer applies.
-            alarm.ShelvedUntil = null;
-            changedAlarms.Add(alarm);
-        }
-        var why = string.IsNullOrWhiteSpace(comment) ? "" : $": {comment.Trim()}";
-        audit.Add(db, user, AuditAction.AssetModeChanged, $"asset {asset.Id} ({asset.Name})", $"{before} → {mode}{why}", asset.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new AssetModeResult(asset, Changed: true, changedAlarms);
+            var asset = await AssetRowLock.FindAsync(db, assetId, ct);
+            if (asset is null) return new AssetModeResult(null, Changed: false, []);
+
+            var (mode, changed) = AssetAlarmModes.Apply(asset.AlarmMode, operation);
+            if (!changed) return new AssetModeResult(asset, Changed: false, []);
+
+            var now = time.GetUtcNow();
+            var before = asset.AlarmMode;
+            asset.AlarmMode = mode;
+            asset.AlarmModeReason = mode == AssetAlarmMode.InService ? null : comment?.Trim();
+            asset.AlarmModeBy = user;
+            asset.AlarmModeSince = now;
+
+            var alarms = await db.Alarms.FromSql($"SELECT * FROM alarms WHERE asset_id = {assetId} AND state = ANY({Affected(operation)}) ORDER BY id FOR UPDATE")
+                .ToListAsync(ct);
+            var changedAlarms = new List<Alarm>();
+            foreach (var alarm in alarms)
+            {
+                if (!alarm.Apply(Transition(alarm.Status, operation), kind, now, user, comment)) continue;
+                // Service and suppression override a shelve; its expiry no longer applies.
+                alarm.ShelvedUntil = null;
+                changedAlarms.Add(alarm);
+            }
+            var why = string.IsNullOrWhiteSpace(comment) ? "" : $": {comment.Trim()}";
+            audit.Add(db, user, AuditAction.AssetModeChanged, $"asset {asset.Id} ({asset.Name})", $"{before} → {mode}{why}", asset.Id);
+            await db.SaveChangesAsync(ct);
+            return new AssetModeResult(asset, Changed: true, changedAlarms);
+        }, ct);
     }
 
     /// <summary>The alarm states an asset-level operation applies to; alarms that are over (Normal) are left alone.</summary>

@@ -37,32 +37,34 @@ public sealed class ModelPromotion(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<ModelSwitch> PromoteAsync(int assetId, int modelId, string user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await LockAssetAsync(db, assetId, ct);
-        var model = await db.Models.SingleOrDefaultAsync(m => m.Id == modelId && m.AssetId == assetId, ct)
-            ?? throw new ModelChangeException(ModelChangeProblem.ModelNotFound, $"Asset '{asset.Name}' has no model {modelId}.");
-        if (asset.ActiveModelId == model.Id)
-            throw new ModelChangeException(ModelChangeProblem.AlreadyActive, $"v{model.Version} is already the active model of {asset.Name}.");
+        return await db.InTransactionAsync(async ct =>
+        {
+            var asset = await LockAssetAsync(db, assetId, ct);
+            var model = await db.Models.SingleOrDefaultAsync(m => m.Id == modelId && m.AssetId == assetId, ct)
+                ?? throw new ModelChangeException(ModelChangeProblem.ModelNotFound, $"Asset '{asset.Name}' has no model {modelId}.");
+            if (asset.ActiveModelId == model.Id)
+                throw new ModelChangeException(ModelChangeProblem.AlreadyActive, $"v{model.Version} is already the active model of {asset.Name}.");
 
-        var change = await SwitchAsync(db, asset, model, user, AuditAction.ModelPromoted, ct);
-        await transaction.CommitAsync(ct);
-        return change;
+            var change = await SwitchAsync(db, asset, model, user, AuditAction.ModelPromoted, ct);
+            return change;
+        }, ct);
     }
 
     /// <summary>Promotes the previously active model again; rolling back twice undoes the first roll-back.</summary>
     public async Task<ModelSwitch> RollBackAsync(int assetId, string user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await LockAssetAsync(db, assetId, ct);
-        var models = await db.Models.Where(m => m.AssetId == assetId).ToListAsync(ct);
-        var previous = PreviousActive(models, asset.ActiveModelId)
-            ?? throw new ModelChangeException(ModelChangeProblem.NoPreviousModel,
-                $"{asset.Name} has no previously active model to roll back to: no model has been replaced yet.");
+        return await db.InTransactionAsync(async ct =>
+        {
+            var asset = await LockAssetAsync(db, assetId, ct);
+            var models = await db.Models.Where(m => m.AssetId == assetId).ToListAsync(ct);
+            var previous = PreviousActive(models, asset.ActiveModelId)
+                ?? throw new ModelChangeException(ModelChangeProblem.NoPreviousModel,
+                    $"{asset.Name} has no previously active model to roll back to: no model has been replaced yet.");
 
-        var change = await SwitchAsync(db, asset, previous, user, AuditAction.ModelRolledBack, ct);
-        await transaction.CommitAsync(ct);
-        return change;
+            var change = await SwitchAsync(db, asset, previous, user, AuditAction.ModelRolledBack, ct);
+            return change;
+        }, ct);
     }
 
     /// <summary>Two engineers promoting at once queue on the asset row, so each sees the other's result.</summary>

@@ -13,7 +13,7 @@ namespace KukaPortal.Data.Scores;
 /// straight into the day-partitioned window_scores, skipping the windows an earlier attempt of the batch
 /// stored, so a retried batch never stores a window twice. Alarm changes go into the same transaction.
 /// </summary>
-public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartitionMaintainer partitions, TimeProvider time, ConditionChangeWriter alarmChanges)
+public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactory, ScorePartitionMaintainer partitions, TimeProvider time, ConditionChangeWriter alarmChanges)
 {
     private const string Columns =
         "run_id, window_index, at, asset_id, model_id, sequence, start_row, end_row, start_seconds, end_seconds, score, calibrated, above_threshold, scored_at, channel_contributions";
@@ -23,8 +23,15 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
         // Outside the transaction: creating a partition locks window_scores exclusively (see the maintainer).
         await partitions.EnsureAsync(batch.Windows.Select(w => w.At), ct);
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // On a transient error (the database restarting) the whole batch runs again. That is safe: a retry stores
+        // only the windows no earlier attempt committed, and applies only their alarm changes.
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.InTransactionAsync(attemptCt => StoreOnceAsync(db, batch, attemptCt), ct);
+    }
+
+    private async Task<StoredBatch> StoreOnceAsync(PortalDbContext db, ScoreBatch batch, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var now = RunClock.TruncateToMicroseconds(time.GetUtcNow());
 
         // The asset row lock is held to commit, and every writer of a run takes it (a run belongs to one
@@ -48,10 +55,18 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
             await ScoreRollupWriter.AddAsync(connection, batch.AssetId, rows, ct);
         }
 
-        var alarms = AffectsAlarms(batch) ? await ApplyAlarmChangesAsync(connection, transaction, batch, now, ct) : [];
-
-        await transaction.CommitAsync(ct);
+        // Windows stored earlier had their alarm changes applied in the same commit; applying them again (a commit
+        // that succeeded but was reported lost, then retried) would raise a second alarm for one condition.
+        var unstored = OnlyFresh(batch, fresh);
+        var alarms = AffectsAlarms(unstored) ? await alarmChanges.ApplyAsync(db, unstored, now, ct) : [];
         return new StoredBatch(rows, alarms);
+    }
+
+    private static ScoreBatch OnlyFresh(ScoreBatch batch, IReadOnlyList<ScoredWindow> fresh)
+    {
+        if (fresh.Count == batch.Windows.Count) return batch;
+        var indexes = fresh.Select(w => w.WindowIndex).ToHashSet();
+        return batch with { Windows = fresh, ConditionChanges = batch.ConditionChanges.Where(c => indexes.Contains(c.WindowIndex)).ToList() };
     }
 
     /// <summary>
@@ -60,16 +75,6 @@ public sealed class ScoreBatchWriter(NpgsqlDataSource dataSource, ScorePartition
     /// </summary>
     private static bool AffectsAlarms(ScoreBatch batch) =>
         batch.ConditionChanges.Count > 0 || batch.Windows.Any(w => w.AboveThreshold);
-
-    private async Task<IReadOnlyList<Alarm>> ApplyAlarmChangesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, ScoreBatch batch, DateTimeOffset now, CancellationToken ct)
-    {
-        var options = new DbContextOptionsBuilder<PortalDbContext>()
-            .UseNpgsql(connection).UseSnakeCaseNamingConvention().Options;
-        await using var db = new PortalDbContext(options);
-        await db.Database.UseTransactionAsync(transaction, ct);
-        return await alarmChanges.ApplyAsync(db, batch, now, ct);
-    }
 
     private static async Task<long> LockAssetAsync(NpgsqlConnection connection, int assetId, CancellationToken ct)
     {

@@ -23,18 +23,19 @@ public sealed class AlarmRuleCommand(IDbContextFactory<PortalDbContext> dbFactor
             throw new SettingsException(SettingsProblem.Invalid, problem);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await AssetRowLock.FindAsync(db, assetId, ct)
-            ?? throw new SettingsException(SettingsProblem.AssetNotFound, $"There is no asset {assetId}.");
-        var change = new AlarmRuleChange(asset.Id, k, n, asset.AlarmOnDelayK, asset.AlarmOnDelayN);
-        if (!change.Changed) return change; // a repeat changes nothing and is not audited
+        return await db.InTransactionAsync(async ct =>
+        {
+            var asset = await AssetRowLock.FindAsync(db, assetId, ct)
+                ?? throw new SettingsException(SettingsProblem.AssetNotFound, $"There is no asset {assetId}.");
+            var change = new AlarmRuleChange(asset.Id, k, n, asset.AlarmOnDelayK, asset.AlarmOnDelayN);
+            if (!change.Changed) return change; // a repeat changes nothing and is not audited
 
-        asset.AlarmOnDelayK = k;
-        asset.AlarmOnDelayN = n;
-        audit.Add(db, user, AuditAction.AlarmRuleChanged, $"asset {asset.Id} ({asset.Name})",
-            $"{change.PreviousK} of {change.PreviousN} → {k} of {n} windows above the threshold", asset.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return change;
+            asset.AlarmOnDelayK = k;
+            asset.AlarmOnDelayN = n;
+            audit.Add(db, user, AuditAction.AlarmRuleChanged, $"asset {asset.Id} ({asset.Name})",
+                $"{change.PreviousK} of {change.PreviousN} → {k} of {n} windows above the threshold", asset.Id);
+            await db.SaveChangesAsync(ct);
+            return change;
+        }, ct);
     }
 }

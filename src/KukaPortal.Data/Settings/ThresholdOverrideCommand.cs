@@ -32,20 +32,21 @@ public sealed class ThresholdOverrideCommand(IDbContextFactory<PortalDbContext> 
     private async Task<ThresholdChange> ApplyAsync(int assetId, double? threshold, string user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var asset = await AssetRowLock.FindAsync(db, assetId, ct)
-            ?? throw new SettingsException(SettingsProblem.AssetNotFound, $"There is no asset {assetId}.");
-        var model = asset.ActiveModelId is { } id ? await db.Models.SingleAsync(m => m.Id == id, ct)
-            : throw new SettingsException(SettingsProblem.NoActiveModel, $"{asset.Name} has no active model yet, so it has no threshold to change: train one first.");
+        return await db.InTransactionAsync(async ct =>
+        {
+            var asset = await AssetRowLock.FindAsync(db, assetId, ct)
+                ?? throw new SettingsException(SettingsProblem.AssetNotFound, $"There is no asset {assetId}.");
+            var model = asset.ActiveModelId is { } id ? await db.Models.SingleAsync(m => m.Id == id, ct)
+                : throw new SettingsException(SettingsProblem.NoActiveModel, $"{asset.Name} has no active model yet, so it has no threshold to change: train one first.");
 
-        var change = new ThresholdChange(asset.Id, model.Id, model.Version, model.Threshold, model.ThresholdOverride, threshold);
-        if (!change.Changed) return change;
+            var change = new ThresholdChange(asset.Id, model.Id, model.Version, model.Threshold, model.ThresholdOverride, threshold);
+            if (!change.Changed) return change;
 
-        model.ThresholdOverride = threshold;
-        audit.Add(db, user, AuditAction.ThresholdChanged, $"model {model.Id} (v{model.Version})", Describe(change), asset.Id);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return change;
+            model.ThresholdOverride = threshold;
+            audit.Add(db, user, AuditAction.ThresholdChanged, $"model {model.Id} (v{model.Version})", Describe(change), asset.Id);
+            await db.SaveChangesAsync(ct);
+            return change;
+        }, ct);
     }
 
     private static string Describe(ThresholdChange change) => change.Override is { } value

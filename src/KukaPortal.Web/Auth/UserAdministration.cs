@@ -101,11 +101,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditLog aud
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await work(users, db);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return result;
+        return await db.InTransactionAsync(async ct =>
+        {
+            var result = await work(users, db);
+            await db.SaveChangesAsync(ct);
+            return result;
+        }, ct);
     }
 
     private static async Task<PortalUser> FindAsync(UserManager<PortalUser> users, string userId) =>

@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace KukaPortal.Web.Health;
 
-public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+/// <summary>One round trip to PostgreSQL; what it finds also drives the outage banner (<see cref="DatabaseStatus"/>).</summary>
+public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource, DatabaseStatus status) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -11,10 +12,12 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
         {
             await using var command = dataSource.CreateCommand("SELECT 1");
             await command.ExecuteScalarAsync(cancellationToken);
+            status.Report(reachable: true);
             return HealthCheckResult.Healthy("PostgreSQL answers");
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
+            status.Report(reachable: false);
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer", e);
         }
     }

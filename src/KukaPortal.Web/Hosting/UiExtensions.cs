@@ -25,6 +25,10 @@ public static class UiExtensions
         StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<DatabaseStatus>();
+        builder.Services.AddSingleton<DatabaseHealthCheck>();
+        builder.Services.AddOptions<DatabaseWatchOptions>().BindConfiguration(DatabaseWatchOptions.Section);
+        builder.Services.AddHostedService<DatabaseWatch>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<TorchHealthCheck>("torch");

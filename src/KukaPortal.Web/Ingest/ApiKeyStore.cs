@@ -21,21 +21,22 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Au
     public async Task<(AssetApiKey Key, string Plain)?> CreateAsync(int assetId, string name, string? user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct)) return null;
-        var plain = ApiKeyHashing.NewKey();
-        var key = new AssetApiKey
+        return await db.InTransactionAsync<(AssetApiKey Key, string Plain)?>(async ct =>
         {
-            AssetId = assetId, Name = name, KeyHash = ApiKeyHashing.Hash(plain), Prefix = plain[..10],
-            CreatedAt = time.GetUtcNow(), CreatedBy = user,
-        };
-        db.AssetApiKeys.Add(key);
-        await db.SaveChangesAsync(ct);
-        // After the first save, so the entry can name the key's id; both saves share one transaction.
-        audit.Add(db, user ?? "unknown", AuditAction.ApiKeyCreated, Target(key), $"prefix {key.Prefix}", assetId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (key, plain);
+            if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct)) return null;
+            var plain = ApiKeyHashing.NewKey();
+            var key = new AssetApiKey
+            {
+                AssetId = assetId, Name = name, KeyHash = ApiKeyHashing.Hash(plain), Prefix = plain[..10],
+                CreatedAt = time.GetUtcNow(), CreatedBy = user,
+            };
+            db.AssetApiKeys.Add(key);
+            await db.SaveChangesAsync(ct);
+            // After the first save, so the entry can name the key's id; both saves share one transaction.
+            audit.Add(db, user ?? "unknown", AuditAction.ApiKeyCreated, Target(key), $"prefix {key.Prefix}", assetId);
+            await db.SaveChangesAsync(ct);
+            return (key, plain);
+        }, ct);
     }
 
     public async Task<IReadOnlyList<AssetApiKey>> ListAsync(int assetId, CancellationToken ct)

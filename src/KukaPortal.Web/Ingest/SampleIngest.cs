@@ -19,26 +19,27 @@ public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, I
     public async Task<int> AppendAsync(int assetId, IncomingSamples incoming, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var run = await LockLiveRunAsync(db, assetId, ct);
-
-        var (samples, problem) = SampleChecks.Check(incoming, run.Channels, run.LastTimestamp, options.Value.MaxRowsPerChunk);
-        if (samples is null)
-            throw new StreamRequestException(problem!, StatusCodes.Status422UnprocessableEntity);
-
-        var now = time.GetUtcNow();
-        db.SampleChunks.Add(new SampleChunk
+        return await db.InTransactionAsync(async ct =>
         {
-            RunId = run.Id, FirstRow = run.IngestedRows, Rows = samples.Rows, Values = samples.Values, Timestamps = samples.Timestamps,
-            ReceivedAt = now,
-        });
-        run.IngestedRows += samples.Rows;
-        run.LastTimestamp = samples.Timestamps[^1];
-        run.State = StreamRunState.Running;
-        run.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return samples.Rows;
+            var run = await LockLiveRunAsync(db, assetId, ct);
+
+            var (samples, problem) = SampleChecks.Check(incoming, run.Channels, run.LastTimestamp, options.Value.MaxRowsPerChunk);
+            if (samples is null)
+                throw new StreamRequestException(problem!, StatusCodes.Status422UnprocessableEntity);
+
+            var now = time.GetUtcNow();
+            db.SampleChunks.Add(new SampleChunk
+            {
+                RunId = run.Id, FirstRow = run.IngestedRows, Rows = samples.Rows, Values = samples.Values, Timestamps = samples.Timestamps,
+                ReceivedAt = now,
+            });
+            run.IngestedRows += samples.Rows;
+            run.LastTimestamp = samples.Timestamps[^1];
+            run.State = StreamRunState.Running;
+            run.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            return samples.Rows;
+        }, ct);
     }
 
     private async Task<StreamRun> LockLiveRunAsync(PortalDbContext db, int assetId, CancellationToken ct)

@@ -19,25 +19,26 @@ public sealed class LiveImageRuns(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<LiveImageSlot> TakeNextAsync(int assetId, DateTimeOffset receivedAt, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        _ = await AssetRowLock.FindAsync(db, assetId, ct) ?? throw new LiveImageRejectedException(404, "Unknown asset", $"Asset {assetId} does not exist.");
-        var now = time.GetUtcNow();
-        var run = await db.StreamRuns.SingleOrDefaultAsync(r => r.AssetId == assetId && r.Source == StreamSource.Images, ct);
-        if (run is null)
+        return await db.InTransactionAsync(async ct =>
         {
-            // Channels name a sample's columns; an image run has none (the model's planes are in its artifact).
-            run = new StreamRun
+            _ = await AssetRowLock.FindAsync(db, assetId, ct) ?? throw new LiveImageRejectedException(404, "Unknown asset", $"Asset {assetId} does not exist.");
+            var now = time.GetUtcNow();
+            var run = await db.StreamRuns.SingleOrDefaultAsync(r => r.AssetId == assetId && r.Source == StreamSource.Images, ct);
+            if (run is null)
             {
-                Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Images, State = StreamRunState.Running, Channels = [],
-                CreatedAt = receivedAt,
-            };
-            db.StreamRuns.Add(run);
-        }
-        var index = run.NextWindowIndex++;
-        run.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new LiveImageSlot(run.Id, run.CreatedAt, index);
+                // Channels name a sample's columns; an image run has none (the model's planes are in its artifact).
+                run = new StreamRun
+                {
+                    Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Images, State = StreamRunState.Running, Channels = [],
+                    CreatedAt = receivedAt,
+                };
+                db.StreamRuns.Add(run);
+            }
+            var index = run.NextWindowIndex++;
+            run.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            return new LiveImageSlot(run.Id, run.CreatedAt, index);
+        }, ct);
     }
 
     /// <summary>The position the station's next live image will get: 0 before its first.</summary>

@@ -28,14 +28,17 @@ public static class AlarmEndpoints
 
     public static IEndpointRouteBuilder MapAlarmEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/alarms/acknowledge", async (BulkAcknowledgeRequest request, ClaimsPrincipal user, AlarmCommands commands, CancellationToken ct) =>
+        app.MapPost("/api/alarms/acknowledge", (BulkAcknowledgeRequest request, ClaimsPrincipal user, AlarmCommands commands, CancellationToken ct) =>
             {
                 if (request.AlarmIds is not { Count: > 0 } ids)
-                    return AlarmProblems.BadRequest("Name the alarms to acknowledge: alarmIds must hold at least one id.");
+                    return Task.FromResult(AlarmProblems.BadRequest("Name the alarms to acknowledge: alarmIds must hold at least one id."));
                 if (ids.Count > MaxBulkAlarms)
-                    return AlarmProblems.BadRequest($"At most {MaxBulkAlarms} alarms can be acknowledged at once.");
-                var result = await commands.AcknowledgeManyAsync(ids, UserName(user), request.Comment, ct);
-                return Results.Ok(new BulkAcknowledgeView(result.Acknowledged.Select(a => a.Id).ToList(), result.Skipped));
+                    return Task.FromResult(AlarmProblems.BadRequest($"At most {MaxBulkAlarms} alarms can be acknowledged at once."));
+                return AlarmProblems.RunAsync(async () =>
+                {
+                    var result = await commands.AcknowledgeManyAsync(ids, UserName(user), request.Comment, ct);
+                    return Results.Ok(new BulkAcknowledgeView(result.Acknowledged.Select(a => a.Id).ToList(), result.Skipped));
+                });
             })
             .RequireAuthorization(PortalPolicies.Operate);
 

@@ -28,19 +28,20 @@ public sealed class ReplayControl(IDbContextFactory<PortalDbContext> dbFactory, 
         if (asset.ActiveModelId is null)
             throw new StreamRequestException("This asset has no trained model yet: train one on normal data first.", 409);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
-        await StopRunningAsync(db, assetId, now, ct);
-        var run = new StreamRun
+        return await db.InTransactionAsync(async ct =>
         {
-            Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Replay, State = StreamRunState.Running,
-            Channels = recording.Channels, RecordingId = recording.Id, Speed = speed, Loop = loop,
-            CreatedAt = now, UpdatedAt = now, StartedBy = user,
-        };
-        db.StreamRuns.Add(run);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return run;
+            var now = time.GetUtcNow();
+            await StopRunningAsync(db, assetId, now, ct);
+            var run = new StreamRun
+            {
+                Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Replay, State = StreamRunState.Running,
+                Channels = recording.Channels, RecordingId = recording.Id, Speed = speed, Loop = loop,
+                CreatedAt = now, UpdatedAt = now, StartedBy = user,
+            };
+            db.StreamRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+            return run;
+        }, ct);
     }
 
     /// <summary>Stops the asset's running replay; false when none was running.</summary>

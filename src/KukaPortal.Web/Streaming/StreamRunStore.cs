@@ -37,17 +37,18 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task SaveProgressAsync(Guid runId, int nextWindowIndex, long nextRow, bool finished, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
-        await db.StreamRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.NextWindowIndex, nextWindowIndex)
-            .SetProperty(r => r.NextRow, nextRow)
-            .SetProperty(r => r.UpdatedAt, now), ct);
-        if (finished)
-            await db.StreamRuns.Where(r => r.Id == runId && r.State == StreamRunState.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, StreamRunState.Finished), ct);
-        await db.SampleChunks.Where(c => c.RunId == runId && c.FirstRow + c.Rows <= nextRow).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.InTransactionAsync(async ct =>
+        {
+            var now = time.GetUtcNow();
+            await db.StreamRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.NextWindowIndex, nextWindowIndex)
+                .SetProperty(r => r.NextRow, nextRow)
+                .SetProperty(r => r.UpdatedAt, now), ct);
+            if (finished)
+                await db.StreamRuns.Where(r => r.Id == runId && r.State == StreamRunState.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, StreamRunState.Finished), ct);
+            await db.SampleChunks.Where(c => c.RunId == runId && c.FirstRow + c.Rows <= nextRow).ExecuteDeleteAsync(ct);
+        }, ct);
     }
 
     /// <summary>Ingested chunks holding rows from <paramref name="fromRow"/> on, oldest first, about <paramref name="maxRows"/> rows.</summary>

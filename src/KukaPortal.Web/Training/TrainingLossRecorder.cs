@@ -35,15 +35,16 @@ public sealed class TrainingLossRecorder(IDbContextFactory<PortalDbContext> dbFa
         var iterations = points.Select(p => p.Iteration).ToArray();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.JobLosses.Where(l => l.JobId == job.Id && iterations.Contains(l.Iteration)).ExecuteDeleteAsync(ct);
-            db.JobLosses.AddRange(points.Select(p => new JobLoss
+            await db.InTransactionAsync(async ct =>
             {
-                JobId = job.Id, Iteration = p.Iteration, Reconstruction = p.Reconstruction, Validation = p.Validation,
-                DiscriminatorLoss = p.DiscriminatorLoss, DiscriminatorAccuracy = p.DiscriminatorAccuracy,
-            }));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+                await db.JobLosses.Where(l => l.JobId == job.Id && iterations.Contains(l.Iteration)).ExecuteDeleteAsync(ct);
+                db.JobLosses.AddRange(points.Select(p => new JobLoss
+                {
+                    JobId = job.Id, Iteration = p.Iteration, Reconstruction = p.Reconstruction, Validation = p.Validation,
+                    DiscriminatorLoss = p.DiscriminatorLoss, DiscriminatorAccuracy = p.DiscriminatorAccuracy,
+                }));
+                await db.SaveChangesAsync(ct);
+            }, ct);
         }
         await notifier.TrainingLossAsync(job, points);
     }

@@ -1,6 +1,8 @@
+using KukaPortal.Data;
 using KukaPortal.Data.Scores;
 using KukaPortal.Data.Scores.Partitions;
 using KukaPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -34,8 +36,8 @@ public class ScorePartitionTests(PortalFactory portal) : PortalTest(portal)
         var services = Portal.Services;
         var day = DateTimeOffset.UtcNow.AddDays(-20);
         // Separate maintainers: neither knows the day from the other's cache, so both issue the DDL.
-        var writers = Enumerable.Range(0, 2).Select(_ => new ScoreBatchWriter(services.GetRequiredService<NpgsqlDataSource>(),
-            new ScorePartitionMaintainer(services.GetRequiredService<NpgsqlDataSource>()), TimeProvider.System,
+        var writers = Enumerable.Range(0, 2).Select(_ => new ScoreBatchWriter(services.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
+            new ScorePartitionMaintainer(services.GetRequiredService<IDbContextFactory<PortalDbContext>>()), TimeProvider.System,
             services.GetRequiredService<KukaPortal.Data.Alarms.ConditionChangeWriter>())).ToList();
         var runs = new[] { Guid.NewGuid(), Guid.NewGuid() };
 

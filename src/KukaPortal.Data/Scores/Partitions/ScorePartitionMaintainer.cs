@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace KukaPortal.Data.Scores.Partitions;
@@ -10,7 +11,7 @@ namespace KukaPortal.Data.Scores.Partitions;
 /// Two writers (or processes) racing for a new day serialise on an advisory lock, and the loser's
 /// <c>IF NOT EXISTS</c> finds the winner's table.
 /// </summary>
-public sealed class ScorePartitionMaintainer(NpgsqlDataSource dataSource)
+public sealed class ScorePartitionMaintainer(IDbContextFactory<PortalDbContext> dbFactory)
 {
     private readonly ConcurrentDictionary<DateOnly, byte> known = new();
 
@@ -19,15 +20,18 @@ public sealed class ScorePartitionMaintainer(NpgsqlDataSource dataSource)
         var missing = times.Select(ScorePartition.Of).Distinct().Where(p => !known.ContainsKey(p.Day)).ToList();
         if (missing.Count == 0) return;
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await LockDdlAsync(connection, ct);
-        foreach (var partition in missing)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // IF NOT EXISTS makes a re-run after a transient failure harmless.
+        await db.InTransactionAsync(async attemptCt =>
         {
-            await using var create = new NpgsqlCommand(partition.CreateSql(), connection);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-        await transaction.CommitAsync(ct);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await LockDdlAsync(connection, attemptCt);
+            foreach (var partition in missing)
+            {
+                await using var create = new NpgsqlCommand(partition.CreateSql(), connection);
+                await create.ExecuteNonQueryAsync(attemptCt);
+            }
+        }, ct);
         foreach (var partition in missing) known[partition.Day] = 0;
     }
 

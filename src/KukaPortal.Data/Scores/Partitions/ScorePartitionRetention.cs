@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,26 +10,30 @@ namespace KukaPortal.Data.Scores.Partitions;
 /// DETACHed and DROPped in one short transaction under the DDL advisory lock; DETACH … CONCURRENTLY would
 /// lock less but cannot run inside a transaction, and these locks last milliseconds once an hour.
 /// </summary>
-public sealed class ScorePartitionRetention(NpgsqlDataSource dataSource, ScorePartitionMaintainer maintainer, IOptions<ScoreOptions> options)
+public sealed class ScorePartitionRetention(
+    NpgsqlDataSource dataSource, IDbContextFactory<PortalDbContext> dbFactory, ScorePartitionMaintainer maintainer, IOptions<ScoreOptions> options)
 {
     public async Task<IReadOnlyList<string>> DropExpiredAsync(DateTimeOffset now, CancellationToken ct)
     {
         var horizon = now.AddDays(-options.Value.RetentionDays);
         var dropped = new List<string>();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        foreach (var partition in await ListAsync(connection, ct))
+        IReadOnlyList<ScorePartition> partitions;
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+            partitions = await ListAsync(connection, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var partition in partitions.Where(p => p.To <= horizon))
         {
-            if (partition.To > horizon) continue;
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await ScorePartitionMaintainer.LockDdlAsync(connection, ct);
-            // Another process's retention may have dropped it between the listing and the lock.
-            if (await ExistsAsync(connection, partition, ct))
+            var droppedNow = await db.InTransactionAsync(async attemptCt =>
             {
+                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                await ScorePartitionMaintainer.LockDdlAsync(connection, attemptCt);
+                // Another process's retention (or an attempt whose commit was reported lost) may have dropped it already.
+                if (!await ExistsAsync(connection, partition, attemptCt)) return false;
                 await using var detach = new NpgsqlCommand($"ALTER TABLE {ScorePartition.Parent} DETACH PARTITION {partition.Name}; DROP TABLE {partition.Name}", connection);
-                await detach.ExecuteNonQueryAsync(ct);
-                dropped.Add(partition.Name);
-            }
-            await transaction.CommitAsync(ct);
+                await detach.ExecuteNonQueryAsync(attemptCt);
+                return true;
+            }, ct);
+            if (droppedNow) dropped.Add(partition.Name);
             maintainer.Forget(partition.Day);
         }
         return dropped;

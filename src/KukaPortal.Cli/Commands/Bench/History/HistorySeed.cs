@@ -31,7 +31,7 @@ public static class HistorySeed
             FROM assets a CROSS JOIN generate_series(0, {retentionDays} * 1440 - 1) m
             """, ct, ("hour", hour));
 
-        var maintainer = new ScorePartitionMaintainer(database.DataSource);
+        var maintainer = new ScorePartitionMaintainer(database);
         await maintainer.EnsureAsync([hour.AddDays(-1), hour], ct);
         await ExecuteAsync(database, log, "raw windows (last day, one a second)", $"""
             INSERT INTO window_scores (run_id, window_index, at, asset_id, model_id, sequence, start_row, end_row, start_seconds, end_seconds,

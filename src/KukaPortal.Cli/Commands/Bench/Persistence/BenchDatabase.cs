@@ -10,7 +10,7 @@ namespace KukaPortal.Cli.Commands.Bench.Persistence;
 /// portal's schema, given one asset and model, and dropped at the end. The bench never writes to an
 /// existing database, so pointing it at a production server cannot touch the portal's data.
 /// </summary>
-public sealed class BenchDatabase : IAsyncDisposable
+public sealed class BenchDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
 {
     private readonly string adminConnectionString;
 
@@ -64,6 +64,8 @@ public sealed class BenchDatabase : IAsyncDisposable
             throw;
         }
     }
+
+    public PortalDbContext CreateDbContext() => CreateContext();
 
     public PortalDbContext CreateContext()
     {

@@ -29,7 +29,7 @@ public sealed class PersistenceBenchSuite(BenchDatabase database, int rows, int 
 
     public async Task<IReadOnlyList<PersistenceBenchResult>> RunAsync()
     {
-        var writer = new ScoreBatchWriter(database.DataSource, new ScorePartitionMaintainer(database.DataSource), TimeProvider.System,
+        var writer = new ScoreBatchWriter(database, new ScorePartitionMaintainer(database), TimeProvider.System,
             new ConditionChangeWriter(Options.Create(new AlarmOptions())));
         return
         [

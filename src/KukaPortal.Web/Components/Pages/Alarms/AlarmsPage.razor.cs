@@ -131,7 +131,17 @@ public partial class AlarmsPage : IDisposable
         });
         if (await dialog.Result is not { Canceled: false, Data: string comment }) return;
 
-        var result = await Commands.AcknowledgeManyAsync(ids, user, comment, CancellationToken.None);
+        BulkAcknowledgeResult result;
+        try
+        {
+            result = await Commands.AcknowledgeManyAsync(ids, user, comment, CancellationToken.None);
+        }
+        catch (Exception e) when (DatabaseUnreachable.Is(e))
+        {
+            // Nothing was committed; the selection stays so the operator can try again.
+            Snackbar.Add(DatabaseUnreachable.Message, Severity.Error);
+            return;
+        }
         _bulkResult = BulkAcknowledgeSummary.Describe(result);
         Snackbar.Add(_bulkResult, result.Skipped.Count == 0 ? Severity.Success : Severity.Info);
         _selected.Clear();
