@@ -64,6 +64,7 @@ internal sealed class PipelineStages(IServiceProvider services, int assetId, int
         [
             new("read the stored .npz", "RecordingLoader.Load", read),
             new("align, scale, slice", "Preprocessing.Transform + WindowSlicer.Slice", torchTimes.ScaleAndSlice),
+            new("no-GC region entry", "NoGcRegion.Enter, once per batch", torchTimes.NoGcEntry),
             new("batch tensors", "WindowBatch.ToTensor", torchTimes.Tensors),
             new("forward", "WindowModel.forward", torchTimes.Forward),
             new("contributions", "WindowModel.Score beyond forward + copy out", torchTimes.Contributions),

@@ -25,12 +25,15 @@ internal static class TorchStages
 
         var model = detector.Model;
         model.eval();
-        TimeSpan tensors = default, forward = default, score = default;
+        TimeSpan noGcEntry = default, tensors = default, forward = default, score = default;
         var scores = new List<(WindowSpan[] Spans, double[] Scores, float[][] Errors)>();
         for (var start = 0; start < spans.Length; start += batchSize)
         {
             var batch = spans.Skip(start).Take(batchSize).ToArray();
+            var gcStart = clock.Elapsed;
+            // ReconstructionScorer.Evaluate enters a no-GC region per batch; starting one runs a blocking collection.
             using var noGc = NoGcRegion.Enter();
+            noGcEntry += clock.Elapsed - gcStart;
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();
             var t0 = clock.Elapsed;
@@ -52,11 +55,11 @@ internal static class TorchStages
             score += t3 - t2;
             scores.Add((batch, scoreValues, errors));
         }
-        return new TorchStageTimes(spans.Length, scale, tensors, forward, score - forward, scores);
+        return new TorchStageTimes(spans.Length, scale, noGcEntry, tensors, forward, score - forward, scores);
     }
 }
 
 /// <param name="Contributions">The score step (forward, squared error, per-channel means, copy out) less the bare forward pass.</param>
 internal sealed record TorchStageTimes(
-    int Windows, TimeSpan ScaleAndSlice, TimeSpan Tensors, TimeSpan Forward, TimeSpan Contributions,
+    int Windows, TimeSpan ScaleAndSlice, TimeSpan NoGcEntry, TimeSpan Tensors, TimeSpan Forward, TimeSpan Contributions,
     IReadOnlyList<(WindowSpan[] Spans, double[] Scores, float[][] Errors)> Batches);

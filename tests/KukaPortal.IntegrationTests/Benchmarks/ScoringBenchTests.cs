@@ -21,12 +21,13 @@ public class ScoringBenchTests
         report.Rows.Select(r => r.Measurement).ShouldBe(
         [
             "Full scoring path (score job)", "Raw forward, batch 256", "Full path ÷ raw forward",
-            "Stage: read the stored .npz", "Stage: align, scale, slice", "Stage: batch tensors", "Stage: forward",
+            "Job: torch thread busy", "Job: store + push", "Job: storage waiting for torch",
+            "Stage: read the stored .npz", "Stage: align, scale, slice", "Stage: no-GC region entry", "Stage: batch tensors", "Stage: forward",
             "Stage: contributions", "Stage: window records", "Stage: store", "Stage: push",
         ]);
         report.Rows[0].Detail.ShouldStartWith("30 windows in ");
         report.Rows[2].Target.ShouldBe("≥ 0.7");
-        report.Rows.ShouldAllBe(r => double.IsFinite(r.Value) && r.Value > 0);
+        report.Rows.ShouldAllBe(r => double.IsFinite(r.Value));
         report.Render(json: false).ShouldContain("| Measurement | Code | Value | Detail | Target |");
     }
 
