@@ -19,15 +19,18 @@ public class BenchPersistenceTests
     {
         var before = await BenchDatabasesAsync();
 
-        var run = await Cli.RunAsync("bench", "persistence", "--connection", Server, "--rows", "300", "--batch", "100");
+        var run = await Cli.RunAsync("bench", "persistence", "--connection", Server, "--rows", "300", "--batch", "100", "--alarms", "3");
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.Output.ShouldContain("Command: `kukaportal bench persistence --connection \"…\" --rows 300 --batch 100`");
+        run.Output.ShouldContain("Command: `kukaportal bench persistence --connection \"…\" --rows 300 --batch 100 --alarms 3`");
         run.Output.ShouldNotContain(new NpgsqlConnectionStringBuilder(Server).Password!);
         run.OutputLines.ShouldContain("| Path | Rows | Batch | Seconds | Client CPU s | Rows/s | Target |");
         var rows = run.OutputLines.Where(line => line.StartsWith("| ", StringComparison.Ordinal) && line.Contains(" | 300 | 100 | ")).ToArray();
         rows.Select(line => line.Split(" | ")[0]).ShouldBe(["| ScoreBatchWriter (binary COPY)", "| EF Core SaveChanges"]);
         rows[0].ShouldContain("≥ 100,000 rows/s");
+        // Every alarm is raised, cleared and acknowledged through the portal's alarm code: 3 of each, 9 in all.
+        var transitions = run.OutputLines.Where(line => line.StartsWith("| ", StringComparison.Ordinal) && line.Contains("` | ")).ToArray();
+        transitions.Select(line => line.Split(" | ")[0] + " | " + line.Split(" | ")[2]).ShouldBe(["| Raise | 3", "| Clear | 3", "| Acknowledge | 3", "| All three | 9"]);
         (await BenchDatabasesAsync()).ShouldBe(before);
     }
 

@@ -28,9 +28,16 @@ public static class BenchPersistenceCommand
             if (value < 1 || value > 100_000) result.AddError($"--batch must be between 1 and 100,000, not {value}.");
         });
 
-        var command = new Command("persistence", "Measure how many scored windows per second the portal stores (binary COPY) and compare with EF Core SaveChanges.")
+        var alarms = new Option<int>("--alarms") { Description = "Alarms raised, cleared and acknowledged for the alarm transitions/s figure.", DefaultValueFactory = _ => 500 };
+        alarms.Validators.Add(result =>
         {
-            connection, rows, batch,
+            var value = result.GetValueOrDefault<int>();
+            if (value < 1 || value > 100_000) result.AddError($"--alarms must be between 1 and 100,000, not {value}.");
+        });
+
+        var command = new Command("persistence", "Measure how many scored windows per second the portal stores (binary COPY) and compare with EF Core SaveChanges; then alarm transitions per second.")
+        {
+            connection, rows, batch, alarms,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -41,10 +48,13 @@ public static class BenchPersistenceCommand
             {
                 await using var database = await BenchDatabase.CreateAsync(result.GetValue(connection)!, ct);
                 var results = await new PersistenceBenchSuite(database, rowCount, batchSize, console.Error, ct).RunAsync();
+                var alarmCount = result.GetValue(alarms);
+                await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Alarm transitions: {alarmCount:N0} alarms raised, cleared and acknowledged …"));
+                var transitions = await new AlarmTransitionBench(database, PersistenceBenchSuite.Writer(database), alarmCount, ct).RunAsync();
                 var server = new NpgsqlConnectionStringBuilder(result.GetValue(connection));
                 await console.Output.WriteLineAsync(PersistenceBenchMarkdown.Render(
-                    string.Create(CultureInfo.InvariantCulture, $"kukaportal bench persistence --connection \"…\" --rows {rowCount} --batch {batchSize}"),
-                    BenchMachine.Describe(), $"PostgreSQL at {server.Host}:{server.Port}", results));
+                    string.Create(CultureInfo.InvariantCulture, $"kukaportal bench persistence --connection \"…\" --rows {rowCount} --batch {batchSize} --alarms {alarmCount}"),
+                    BenchMachine.Describe(), $"PostgreSQL at {server.Host}:{server.Port}", results, transitions));
                 return ExitCodes.Ok;
             }
             catch (BenchSetupException e)

@@ -6,7 +6,8 @@ namespace KukaPortal.Cli.Commands.Bench.Persistence;
 /// <summary>The persistence bench as Markdown for docs/performance.md: how it ran, on what, then rows/s per path.</summary>
 public static class PersistenceBenchMarkdown
 {
-    public static string Render(string command, BenchMachine machine, string server, IReadOnlyList<PersistenceBenchResult> results)
+    public static string Render(string command, BenchMachine machine, string server, IReadOnlyList<PersistenceBenchResult> results,
+        IReadOnlyList<AlarmTransitionResult> transitions)
     {
         var text = new StringBuilder();
         text.Append(Invariant($"Command: `{command}`  \n"));
@@ -18,6 +19,10 @@ public static class PersistenceBenchMarkdown
         text.Append("|---|---:|---:|---:|---:|---:|---|\n");
         foreach (var r in results)
             text.Append(Invariant($"| {r.Name} | {r.Rows:N0} | {r.BatchSize:N0} | {r.Seconds:N3} | {r.ClientCpuSeconds:N3} | {r.RowsPerSecond:N0} | {Target(r)} |\n"));
+        text.Append("\n| Alarm transition | Code | Transitions | Seconds | Transitions/s |\n");
+        text.Append("|---|---|---:|---:|---:|\n");
+        foreach (var t in transitions)
+            text.Append(Invariant($"| {t.Transition} | `{t.Code}` | {t.Count:N0} | {t.Seconds:N3} | {t.PerSecond:N0} |\n"));
         return text.ToString();
     }
 

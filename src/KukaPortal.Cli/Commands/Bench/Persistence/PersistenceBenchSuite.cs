@@ -29,14 +29,18 @@ public sealed class PersistenceBenchSuite(BenchDatabase database, int rows, int 
 
     public async Task<IReadOnlyList<PersistenceBenchResult>> RunAsync()
     {
-        var writer = new ScoreBatchWriter(database, new ScorePartitionMaintainer(database), TimeProvider.System,
-            new ConditionChangeWriter(Options.Create(new AlarmOptions())));
+        var writer = Writer(database);
         return
         [
             await MeasureAsync("ScoreBatchWriter (binary COPY)", CopyTargetRowsPerSecond, run => CopyAsync(writer, run)),
             await MeasureAsync("EF Core SaveChanges", null, SaveChangesAsync),
         ];
     }
+
+    /// <summary>The portal's score writer on the bench's database, wired as the portal's DI wires it.</summary>
+    public static ScoreBatchWriter Writer(BenchDatabase database) =>
+        new(database, new ScorePartitionMaintainer(database), TimeProvider.System,
+            new ConditionChangeWriter(Options.Create(new AlarmOptions())));
 
     private async Task<PersistenceBenchResult> MeasureAsync(string name, double? target, Func<Guid, Task> store)
     {

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using KukaPortal.Web.Jobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KukaPortal.Benchmarks.Scoring;
+
+/// <summary>
+/// Keeps the line BatchScoringPipeline logs at the end of every run (torch thread, store and push, storage waiting),
+/// so the bench can show where a real score job spent its time, not only what the stages take alone.
+/// </summary>
+public sealed class PipelineLog : ILoggerProvider
+{
+    public static readonly string Category = typeof(BatchScoringPipeline).FullName!;
+
+    private readonly ConcurrentQueue<PipelineRun> _runs = new();
+
+    public PipelineRun? Last => _runs.LastOrDefault();
+
+    public ILogger CreateLogger(string categoryName) => categoryName == Category ? new Capture(_runs) : NullLogger.Instance;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Capture(ConcurrentQueue<PipelineRun> runs) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (state is not IReadOnlyList<KeyValuePair<string, object?>> values) return;
+            var named = values.ToDictionary(v => v.Key, v => v.Value);
+            if (!named.TryGetValue("TorchSeconds", out var torch)) return;
+            runs.Enqueue(new PipelineRun((double)named["Seconds"]!, (double)torch!, (double)named["StoreSeconds"]!, (double)named["WaitSeconds"]!));
+        }
+    }
+}
+
+/// <param name="Seconds">The pipeline from the first batch's start to the last batch stored.</param>
+/// <param name="WaitSeconds">The storage side waiting for the torch side's next batch.</param>
+public sealed record PipelineRun(double Seconds, double TorchSeconds, double StoreSeconds, double WaitSeconds);

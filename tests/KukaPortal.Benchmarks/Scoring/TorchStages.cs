@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using KukaPortal.Core.Series;
+using KukaPortal.Core.Windowing;
+using KukaPortal.Ml.Runtime;
+using KukaPortal.Ml.Scoring;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace KukaPortal.Benchmarks.Scoring;
+
+/// <summary>
+/// The torch half of the scoring path taken apart, on the torch thread, with the detector's own steps in the
+/// detector's order (Detector.ScoreBatches → ReconstructionScorer.Evaluate): align and scale, slice windows, build
+/// each batch's tensor, forward, then the score with its per-channel errors copied out. The forward pass is also
+/// run alone on the same tensor, so "contributions" is the score step's time beyond the bare forward pass.
+/// </summary>
+internal static class TorchStages
+{
+    public static TorchStageTimes Measure(Detector detector, TimeSeries raw, int batchSize)
+    {
+        var clock = Stopwatch.StartNew();
+        var scaled = detector.Preprocessing.Transform(ChannelAlignment.Align(raw, detector.Channels));
+        var spans = WindowSlicer.Slice(scaled.Rows, detector.Window, detector.Metadata.ScoringStride).ToArray();
+        var scale = clock.Elapsed;
+
+        var model = detector.Model;
+        model.eval();
+        TimeSpan noGcEntry = default, tensors = default, forward = default, score = default;
+        var scores = new List<(WindowSpan[] Spans, double[] Scores, float[][] Errors)>();
+        for (var start = 0; start < spans.Length; start += batchSize)
+        {
+            var batch = spans.Skip(start).Take(batchSize).ToArray();
+            var gcStart = clock.Elapsed;
+            // ReconstructionScorer.Evaluate enters a no-GC region per batch; starting one runs a blocking collection.
+            using var noGc = NoGcRegion.Enter();
+            noGcEntry += clock.Elapsed - gcStart;
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            var t0 = clock.Elapsed;
+            var input = WindowBatch.ToTensor(scaled, batch, detector.Device);
+            var t1 = clock.Elapsed;
+            using (torch.NewDisposeScope())
+                model.forward(input);
+            var t2 = clock.Elapsed;
+            var (values, channelErrors) = model.Score(input);
+            var scoreValues = values.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+            var perChannel = channelErrors.cpu().data<float>().ToArray();
+            var channels = (int)channelErrors.shape[1];
+            var errors = new float[batch.Length][];
+            for (var i = 0; i < batch.Length; i++)
+                errors[i] = perChannel.AsSpan(i * channels, channels).ToArray();
+            var t3 = clock.Elapsed;
+            tensors += t1 - t0;
+            forward += t2 - t1;
+            score += t3 - t2;
+            scores.Add((batch, scoreValues, errors));
+        }
+        return new TorchStageTimes(spans.Length, scale, noGcEntry, tensors, forward, score - forward, scores);
+    }
+}
+
+/// <param name="Contributions">The score step (forward, squared error, per-channel means, copy out) less the bare forward pass.</param>
+internal sealed record TorchStageTimes(
+    int Windows, TimeSpan ScaleAndSlice, TimeSpan NoGcEntry, TimeSpan Tensors, TimeSpan Forward, TimeSpan Contributions,
+    IReadOnlyList<(WindowSpan[] Spans, double[] Scores, float[][] Errors)> Batches);
