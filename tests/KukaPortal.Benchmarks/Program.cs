@@ -1,12 +1,28 @@
 using KukaPortal.Benchmarks.Push;
+using KukaPortal.Benchmarks.Soak;
 
-// dotnet run --project tests/KukaPortal.Benchmarks -c Release -- push [--clients 50] [--rate 20] [--seconds 30]
-// Needs KUKAPORTAL_TEST_POSTGRES (scripts/bench-push.sh starts a throwaway cluster and sets it).
-if (args is ["push", .. var rest])
+// Needs KUKAPORTAL_TEST_POSTGRES (scripts/bench-push.sh and scripts/soak.sh start a throwaway cluster and set it).
+//   push [--clients 50 --assets 1 --rate 20 --seconds 20]   no options: both of issue 8's scenarios
+//   soak [--minutes 10 --dashboards 50 --assets 5 --rate 5 --uploads 5 …]   exits 1 on any error
+const string Usage = "usage: KukaPortal.Benchmarks push [--clients N --assets N --rate N --seconds N] | soak [--minutes N …]";
+try
 {
-    var report = await new PushLatencyBench(PushBenchOptions.Parse(rest), Console.Error).RunAsync();
-    Console.WriteLine(report);
-    return 0;
+    switch (args)
+    {
+        case ["push", .. var rest]:
+            Console.WriteLine(await new PushLatencyBench(Console.Error).RunAsync(PushBenchOptions.Parse(rest)));
+            return 0;
+        case ["soak", .. var rest]:
+            var report = await new SoakRun(SoakOptions.Parse(rest), Console.Error).RunAsync();
+            Console.WriteLine(report.Markdown);
+            return report.Errors == 0 ? 0 : 1;
+        default:
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
 }
-Console.Error.WriteLine("usage: KukaPortal.Benchmarks push [--clients 50] [--rate 20] [--seconds 30]");
-return 2;
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"{e.Message}\n{Usage}");
+    return 2;
+}
