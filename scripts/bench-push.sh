@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Push latency end to end (ingest → window → score → store → SignalR → client) with N dashboards on one
-# asset, on loopback, against a throwaway PostgreSQL. Extra arguments go to the bench, e.g.
-#   scripts/bench-push.sh --clients 50 --rate 20 --seconds 30
+# Push latency end to end (ingest → window → score → store → SignalR → client) on loopback, against a
+# throwaway PostgreSQL (fsync on). No arguments: issue 8's two scenarios (50 dashboards on one asset, and
+# 200 over 20 assets, 20 windows/s per asset). Otherwise one scenario, e.g.
+#   scripts/bench-push.sh --clients 50 --assets 1 --rate 20 --seconds 20
+# Also reachable as ./kukaportal bench push.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prerequisites.sh

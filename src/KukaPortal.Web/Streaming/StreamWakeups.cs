@@ -27,7 +27,8 @@ public sealed class StreamWakeups
     }
 
     /// <summary>Waits for a wake-up of the asset or until <paramref name="tick"/> passes, whichever comes first.</summary>
-    public async Task WaitAsync(int assetId, TimeSpan tick, CancellationToken ct) => await SignalOf(assetId).WaitAsync(tick, ct);
+    /// <returns>True when woken, false when the tick passed.</returns>
+    public Task<bool> WaitAsync(int assetId, TimeSpan tick, CancellationToken ct) => SignalOf(assetId).WaitAsync(tick, ct);
 
     private SemaphoreSlim SignalOf(int assetId) => _signals.GetOrAdd(assetId, _ => new SemaphoreSlim(0, 1));
 }

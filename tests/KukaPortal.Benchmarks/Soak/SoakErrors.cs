@@ -10,7 +10,9 @@ public sealed class SoakErrors
     public const string FailedJob = "failed jobs";
     public const string LostWindow = "lost windows";
     public const string Exception = "exceptions";
-    public static readonly string[] Kinds = [Http, Disconnect, FailedJob, LostWindow, Exception];
+    /// <summary>A kind of load that completed nothing in the whole soak (no push, upload, page load or job): something hangs.</summary>
+    public const string Stalled = "stalled load";
+    public static readonly string[] Kinds = [Http, Disconnect, FailedJob, LostWindow, Exception, Stalled];
 
     private const int SamplesPerKind = 3;
     private readonly ConcurrentDictionary<string, int> _counts = new();

@@ -31,9 +31,9 @@ public sealed class SoakRun(SoakOptions options, TextWriter progress)
         var fedAndScoring = await assets.CreateFedAsync(options.Assets + (options.ScoringJobs > 0 ? 1 : 0), "Soak robot");
         var fed = fedAndScoring.Take(options.Assets).ToArray();
         var scoringAsset = fedAndScoring.Count > options.Assets ? fedAndScoring[^1].AssetId : 0;
-        var scoringRecording = scoringAsset == 0 ? 0 : await assets.UploadAsync(scoringAsset, "scoring", RobotCsv.WithAnomaly(3000, 1500, 100), "scoring.csv");
+        var scoringRecording = scoringAsset == 0 ? 0 : await PortalApi.UploadAsync(session, scoringAsset, RobotCsv.WithAnomaly(3000, 1500, 100), "scoring", "scoring.csv");
         var trainingAsset = await assets.CreateAsync("Soak training robot");
-        var trainingRecording = await assets.UploadAsync(trainingAsset, "normal", RobotCsv.Normal(3000, seed: 99), "normal.csv");
+        var trainingRecording = await PortalApi.UploadAsync(session, trainingAsset, RobotCsv.Normal(3000, seed: 99), "normal", "normal.csv");
         var uploadAsset = await assets.CreateAsync("Soak upload target");
 
         var latencies = new LatencyLog();
@@ -43,6 +43,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter progress)
 
         var startMemory = memory.Sample();
         using var stop = new CancellationTokenSource(options.Duration);
+        var end = DateTimeOffset.UtcNow + options.Duration;
         var memoryTask = memory.RunAsync(stop.Token);
         progress.WriteLine($"Soaking for {options.Minutes:G} min: {options.Dashboards} dashboards on {fed.Length} assets at {options.WindowsPerSecond:G} windows/s each, " +
                            $"{options.Uploads} uploads, {options.ScoringJobs} scoring and {options.TrainingJobs} training jobs …");
@@ -53,13 +54,15 @@ public sealed class SoakRun(SoakOptions options, TextWriter progress)
             .RunAsync(int.MaxValue, (status, body) => errors.Add(SoakErrors.Http, $"ingest to asset {a.AssetId}: {status} {body}"), stop.Token)).ToArray();
         var uploadMs = new ConcurrentBag<double>();
         var uploads = Enumerable.Range(0, options.Uploads).Select(_ => new UploadLoop(session.Client, uploadAsset, options.UploadRows, errors, uploadMs)).ToArray();
-        var scoring = Enumerable.Range(0, options.ScoringJobs).Select(_ => new JobLoop(assets, session.Client, "scoring", () => assets.QueueScoringAsync(scoringAsset, scoringRecording), errors)).ToArray();
-        var training = Enumerable.Range(0, options.TrainingJobs).Select(_ => new JobLoop(assets, session.Client, "training", () => assets.QueueTrainingAsync(trainingAsset, trainingRecording), errors)).ToArray();
+        var scoring = Enumerable.Range(0, options.ScoringJobs).Select(_ => new JobLoop(session, "scoring",
+            async () => (await PortalApi.QueueJobAsync(session, scoringAsset, "score", scoringRecording)).Id, errors)).ToArray();
+        var training = Enumerable.Range(0, options.TrainingJobs).Select(_ => new JobLoop(session, "training",
+            () => assets.QueueTrainingAsync(trainingAsset, trainingRecording), errors)).ToArray();
         var pages = new PageLoop(session.Client, dashboards.Select(d => d.AssetId).ToArray(), TimeSpan.FromSeconds(options.PageSeconds), errors);
 
         var work = new List<Task>(feeders);
         work.AddRange(uploads.Select((u, i) => u.RunAsync(seed: 1000 * (i + 1), stop.Token)));
-        work.AddRange(scoring.Concat(training).Select(j => j.RunAsync(stop.Token)));
+        work.AddRange(scoring.Concat(training).Select(j => j.RunAsync(end)));
         work.Add(pages.RunAsync(stop.Token));
         foreach (var task in work)
             _ = task.ContinueWith(t => errors.Add(SoakErrors.Exception, t.Exception!.GetBaseException().ToString()), TaskContinuationOptions.OnlyOnFaulted);
@@ -75,9 +78,11 @@ public sealed class SoakRun(SoakOptions options, TextWriter progress)
             await dashboard.DisposeAsync();
         }
 
-        return new SoakReport(options, errors, latencies.Summary(), Percentiles.Of(uploadMs), uploads.Sum(u => u.Completed), pages.Completed,
+        var report = new SoakReport(options, errors, latencies.Summary(), Percentiles.Of(uploadMs), uploads.Sum(u => u.Completed), pages.Completed,
             scoring.Sum(j => j.Completed), training.Sum(j => j.Completed), startMemory, memory.Peak, memory.Sample(),
             loadBefore, LoadAverage(), portal.LatencySettings);
+        ReportStalls(report, errors);
+        return report;
     }
 
     /// <summary>Each dashboard must have every window of its asset's live run from the first it got (it joined before feeding began) to the last stored.</summary>
@@ -100,6 +105,17 @@ public sealed class SoakRun(SoakOptions options, TextWriter progress)
                 errors.Add(SoakErrors.LostWindow, $"a dashboard of asset {asset.AssetId} missed {missing} of windows 0…{last}", missing);
             }
         }
+    }
+
+    private void ReportStalls(SoakReport report, SoakErrors errors)
+    {
+        (string Load, bool Asked, int Done)[] loads =
+        [
+            ("window pushes", options.Dashboards > 0, report.Push.Count), ("uploads", options.Uploads > 0, report.Uploads), ("page loads", options.Dashboards > 0, report.Pages),
+            ("scoring jobs", options.ScoringJobs > 0, report.ScoringJobs), ("training jobs", options.TrainingJobs > 0, report.TrainingJobs),
+        ];
+        foreach (var (load, _, _) in loads.Where(l => l.Asked && l.Done == 0))
+            errors.Add(SoakErrors.Stalled, $"no {load} completed in {options.Minutes:G} min");
     }
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
