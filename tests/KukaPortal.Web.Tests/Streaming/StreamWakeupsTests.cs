@@ -6,9 +6,10 @@ public class StreamWakeupsTests
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     private static readonly TimeSpan NoWait = TimeSpan.Zero;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    [Fact]
+    // A broken wake-up would wait out the hour: the timeout turns that into a failure.
+    [Fact(Timeout = 60_000)]
     public async Task A_wake_up_that_came_while_the_pipeline_was_busy_ends_its_next_wait_at_once()
     {
         var wakeups = new StreamWakeups();
@@ -17,7 +18,7 @@ public class StreamWakeupsTests
         (await wakeups.WaitAsync(7, Hour, Ct)).ShouldBeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_waiting_pipeline_is_woken_by_ingest_of_its_asset()
     {
         var wakeups = new StreamWakeups();
@@ -29,7 +30,7 @@ public class StreamWakeupsTests
         (await waiting).ShouldBeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Many_wake_ups_while_busy_count_once_so_the_pipeline_then_waits_for_the_tick_again()
     {
         var wakeups = new StreamWakeups();
