@@ -13,7 +13,10 @@ public class IngestWakeupTests(PortalWithHourTick portal) : StreamingTest(portal
     {
         using var session = await SignInAsAdminAsync();
         var assetId = await CreateAssetAsync();
-        await TrainAsync(session, assetId);
+        // Any model scores; a short training keeps the test short.
+        var normalId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv");
+        var training = await RunTrainingAsync(session, assetId, new { recordingId = normalId, iterations = 100 }, TimeSpan.FromMinutes(3));
+        training.State.ShouldBe("Succeeded", training.Error);
         var key = await CreateKeyAsync(session, assetId);
         var lines = RobotCsv.Normal(rows: 64).TrimEnd('\n').Split('\n');
 
