@@ -1,39 +1,44 @@
 using KukaPortal.Benchmarks.Push;
 using KukaPortal.Benchmarks.Scoring;
+using KukaPortal.Benchmarks.Soak;
 
-// dotnet run --project tests/KukaPortal.Benchmarks -c Release -- push [--clients 50] [--rate 20] [--seconds 30]
-//                                                              -- pipeline|kuka|memory [options] [--json]
-// Needs KUKAPORTAL_TEST_POSTGRES (scripts/bench-push.sh and scripts/bench-scoring.sh start a throwaway cluster and set it).
-if (args is ["push", .. var rest])
-{
-    var report = await new PushLatencyBench(PushBenchOptions.Parse(rest), Console.Error).RunAsync();
-    Console.WriteLine(report);
-    return 0;
-}
-if (args is [("pipeline" or "kuka" or "memory") and var verb, .. var options])
-{
-    try
-    {
-        var bench = new BenchArgs(options);
-        var result = verb switch
-        {
-            "pipeline" => await new PipelineBench(Console.Error).RunAsync(bench),
-            "kuka" => await new KukaBench(Console.Error).RunAsync(bench),
-            _ => await new MemoryBench(Console.Error).RunAsync(bench),
-        };
-        Console.WriteLine(result.Render(bench.Json));
-        return 0;
-    }
-    catch (BenchUsageException e)
-    {
-        Console.Error.WriteLine(e.Message);
-        return 2;
-    }
-}
-Console.Error.WriteLine("""
-    usage: KukaPortal.Benchmarks push [--clients 50] [--rate 20] [--seconds 30]
+// The suites that host the whole portal in-process; run them through ./kukaportal bench|soak (scripts/bench.sh and
+// scripts/soak.sh start a throwaway PostgreSQL and set KUKAPORTAL_TEST_POSTGRES, which they all need).
+const string Usage = """
+    usage: KukaPortal.Benchmarks push [--clients N --assets N --rate N --seconds N]   (no options: both of issue 8's scenarios)
            KukaPortal.Benchmarks pipeline [--rows 275000] [--train-rows 20000] [--repeat 3] [--batch 256] [--torch-threads 0] [--train-iterations 50] [--json]
            KukaPortal.Benchmarks kuka [--rows 275000] [--train-rows 20000] [--batch 256] [--torch-threads 0] [--train-iterations 50] [--json]
            KukaPortal.Benchmarks memory [--score-jobs 1000] [--score-rows 600] [--train-jobs 20] [--import-mb 1000] [--train-iterations 50] [--json]
-    """);
-return 2;
+           KukaPortal.Benchmarks soak [--minutes 10 --dashboards 50 --assets 5 --rate 5 --uploads 5 …]   (exits 1 on any error)
+    """;
+try
+{
+    switch (args)
+    {
+        case ["push", .. var rest]:
+            Console.WriteLine(await new PushLatencyBench(Console.Error).RunAsync(PushBenchOptions.Parse(rest)));
+            return 0;
+        case ["soak", .. var rest]:
+            var report = await new SoakRun(SoakOptions.Parse(rest), Console.Error).RunAsync();
+            Console.WriteLine(report.Markdown);
+            return report.Errors == 0 ? 0 : 1;
+        case [("pipeline" or "kuka" or "memory") and var verb, .. var rest]:
+            var bench = new BenchArgs(rest);
+            var result = verb switch
+            {
+                "pipeline" => await new PipelineBench(Console.Error).RunAsync(bench),
+                "kuka" => await new KukaBench(Console.Error).RunAsync(bench),
+                _ => await new MemoryBench(Console.Error).RunAsync(bench),
+            };
+            Console.WriteLine(result.Render(bench.Json));
+            return 0;
+        default:
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+catch (Exception e) when (e is ArgumentException or BenchUsageException)
+{
+    Console.Error.WriteLine($"{e.Message}\n{Usage}");
+    return 2;
+}

@@ -14,12 +14,13 @@ public static class PortalApi
     public static async Task<JobView> QueueJobAsync(PortalSession session, int assetId, string kind, int recordingId) =>
         await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/jobs/{kind}", new { recordingId }));
 
+    /// <summary>Queues a training with a full request body (recordings, family, iterations...).</summary>
+    public static async Task<JobView> QueueTrainingAsync(PortalSession session, int assetId, object request) =>
+        await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/jobs/train", request));
+
     /// <summary>Queues a training with a full request body (recordings, family, iterations...) and waits for it to finish.</summary>
-    public static async Task<JobView> RunTrainingAsync(PortalSession session, int assetId, object request, TimeSpan timeout)
-    {
-        var queued = await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{assetId}/jobs/train", request));
-        return await WaitForJobAsync(session, queued.Id, timeout);
-    }
+    public static async Task<JobView> RunTrainingAsync(PortalSession session, int assetId, object request, TimeSpan timeout) =>
+        await WaitForJobAsync(session, (await QueueTrainingAsync(session, assetId, request)).Id, timeout);
 
     /// <summary>Queues a job and waits for it to finish; returns the final job as the API reports it.</summary>
     public static async Task<JobView> RunJobAsync(PortalSession session, int assetId, string kind, int recordingId, TimeSpan timeout) =>

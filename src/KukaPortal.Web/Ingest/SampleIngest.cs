@@ -10,16 +10,17 @@ namespace KukaPortal.Web.Ingest;
 /// <summary>
 /// Appends a checked chunk to the asset's live run in one transaction, under the run's row lock, so
 /// that chunks sent to different nodes at once still get disjoint, ordered stream rows and each is
-/// checked against the last accepted timestamp. The owning node's pipeline consumes the chunks.
+/// checked against the last accepted timestamp. The owning node's pipeline consumes the chunks; once
+/// committed, a pipeline of the asset on this node is woken at once.
 /// </summary>
-public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, IOptions<StreamingOptions> options, TimeProvider time)
+public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, StreamWakeups wakeups, IOptions<StreamingOptions> options, TimeProvider time)
 {
     /// <summary>The number of rows accepted.</summary>
     /// <exception cref="StreamRequestException">No model to check against (409) or a check failed (422); nothing was stored.</exception>
     public async Task<int> AppendAsync(int assetId, IncomingSamples incoming, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.InTransactionAsync(async ct =>
+        var rows = await db.InTransactionAsync(async ct =>
         {
             var run = await LockLiveRunAsync(db, assetId, ct);
 
@@ -40,6 +41,8 @@ public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, I
             await db.SaveChangesAsync(ct);
             return samples.Rows;
         }, ct);
+        wakeups.Wake(assetId);
+        return rows;
     }
 
     private async Task<StreamRun> LockLiveRunAsync(PortalDbContext db, int assetId, CancellationToken ct)

@@ -15,8 +15,12 @@ public sealed class MonitoringNotifier(
     IHubContext<MonitoringHub, IMonitoringClient> hub, WindowPushThrottle windows, IDbContextFactory<PortalDbContext> dbFactory,
     ILogger<MonitoringNotifier> logger)
 {
-    public Task WindowsScoredAsync(int assetId, IReadOnlyList<WindowScoreRow> rows) =>
-        windows.EnqueueAsync(assetId, rows.Select(ToPoint).ToArray());
+    /// <summary>Hands the windows to the throttle, which sends them in the background (see <see cref="WindowPushThrottle"/>).</summary>
+    public Task WindowsScoredAsync(int assetId, IReadOnlyList<WindowScoreRow> rows)
+    {
+        windows.Enqueue(assetId, rows.Select(ToPoint).ToArray());
+        return Task.CompletedTask;
+    }
 
     /// <summary>Goes to the asset's group and to the all-alarms group (the alarm list).</summary>
     public Task AlarmChangedAsync(Alarm alarm) =>

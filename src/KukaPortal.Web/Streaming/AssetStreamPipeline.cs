@@ -15,7 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KukaPortal.Web.Streaming;
 
 /// <summary>
-/// Scores an asset's running streams continuously, on the node that owns the asset. Each tick, every
+/// Scores an asset's running streams continuously, on the node that owns the asset. Each tick (or sooner,
+/// when ingest on this node stored a chunk: <see cref="StreamWakeups"/>), every
 /// running stream hands over its due rows; complete windows are scored in batches with the asset's
 /// active model on the torch thread, run through the alarm rule, stored and pushed like batch scores
 /// (<see cref="ScoreBatchPublisher"/>), and the stream's position is saved. The detector is loaded once
@@ -26,7 +27,8 @@ namespace KukaPortal.Web.Streaming;
 /// </summary>
 public sealed class AssetStreamPipeline(
     int assetId, StreamRunStore store, IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs,
-    ScoreBatchPublisher publisher, ModelChannelNames channelNames, MonitoringNotifier notifier, StreamingOptions options, int batchSize, TimeProvider time, ILogger logger) : IAsyncDisposable
+    ScoreBatchPublisher publisher, ModelChannelNames channelNames, MonitoringNotifier notifier, StreamWakeups wakeups, StreamingOptions options, int batchSize, TimeProvider time,
+    ILogger logger) : IAsyncDisposable
 {
     private sealed record LoadedModel(int Id, double Threshold, Detector Detector);
 
@@ -59,7 +61,9 @@ public sealed class AssetStreamPipeline(
                 foreach (var run in active.Runs)
                     await StepAsync(active.Asset, model, run, ct);
             }
-            await Task.Delay(options.Tick, time, ct);
+            // Ingest on this node wakes the pipeline as soon as a chunk is stored; replays and chunks that
+            // reached another node wait for the tick.
+            await wakeups.WaitAsync(assetId, options.Tick, ct);
         }
     }
 

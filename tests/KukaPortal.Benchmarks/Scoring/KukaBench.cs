@@ -51,7 +51,7 @@ public sealed class KukaBench(TextWriter progress)
             var queued = job.StartedAt!.Value - job.CreatedAt;
             var scoring = job.FinishedAt!.Value - job.StartedAt!.Value;
 
-            var command = $"scripts/bench-scoring.sh kuka {string.Join(' ', args.Effective)}";
+            var command = $"./kukaportal bench kuka {string.Join(' ', args.Effective)}";
             return new BenchSuiteReport("kuka", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(), loadBefore, BenchSuiteReport.LoadAverage(),
             [
                 new("Upload", "POST /api/assets/{id}/recordings (receive, validate, store .npz)", uploaded.TotalSeconds, "s",

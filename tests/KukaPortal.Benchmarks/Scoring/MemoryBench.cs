@@ -60,7 +60,7 @@ public sealed class MemoryBench(TextWriter progress)
             var peak = ProcessMemory.PeakMegabytes();
 
             var growth = (after - before) / before * 100;
-            var command = $"scripts/bench-scoring.sh memory {string.Join(' ', args.Effective)}";
+            var command = $"./kukaportal bench memory {string.Join(' ', args.Effective)}";
             return new BenchSuiteReport("memory", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(), loadBefore, BenchSuiteReport.LoadAverage(),
             [
                 new("RSS before the jobs", "VmRSS", before, "MB", "after one warm-up job of each kind and a full compacting GC"),

@@ -40,7 +40,7 @@ public sealed class PipelineBench(TextWriter progress)
             if (times.Windows != windows)
                 throw new InvalidOperationException($"The stages scored {times.Windows} windows, the job stored {windows}.");
 
-            var command = $"scripts/bench-scoring.sh pipeline {string.Join(' ', args.Effective)}";
+            var command = $"./kukaportal bench pipeline {string.Join(' ', args.Effective)}";
             return new BenchSuiteReport("pipeline", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(), loadBefore, BenchSuiteReport.LoadAverage(),
                 Rows(windows, jobSeconds, jobRun, repeat, settings, times), Notes);
         }

@@ -5,7 +5,7 @@ using bench::KukaPortal.Benchmarks.Scoring;
 namespace KukaPortal.IntegrationTests.Benchmarks;
 
 /// <summary>
-/// The scoring suites of issue 8 (scripts/bench-scoring.sh) at a tiny size, each on a portal of its own: they run to
+/// The scoring suites of issue 8 (./kukaportal bench pipeline|kuka|memory) at a tiny size, each on a portal of its own: they run to
 /// the end through the real worker and report every row they must. Nothing here looks at a timing.
 /// </summary>
 public class ScoringBenchTests
