@@ -25,7 +25,7 @@ public sealed class MemoryFittedBatches(int requested, string itemName)
                 results.AddRange(runRange(start, length));
                 start += length;
             }
-            catch (Exception e) when (OutOfMemory.Is(e) && e is not DeviceOutOfMemoryException)
+            catch (Exception e) when (OutOfMemory.Is(e))
             {
                 if (length == 1) throw new DeviceOutOfMemoryException(itemName, e);
                 Limit = length / 2;

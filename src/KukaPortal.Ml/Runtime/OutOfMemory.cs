@@ -12,8 +12,7 @@ public static class OutOfMemory
     private static readonly string[] Phrases = ["out of memory", "not enough memory", "can't allocate memory"];
 
     public static bool Is(Exception e) =>
-        e is ExternalException or DeviceOutOfMemoryException &&
-        Phrases.Any(phrase => e.Message.Contains(phrase, StringComparison.OrdinalIgnoreCase));
+        e is ExternalException && Phrases.Any(phrase => e.Message.Contains(phrase, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Even one item at a time did not fit in the device's memory: the work cannot run on this device as it is.</summary>

@@ -24,7 +24,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         using (var session = await SignInAsync(first))
         {
             var job = await QueueJobAsync(session, assetId, "train", normalId);
-            await WaitUntilAsync(() => Directory.Exists(CheckpointFolder) && Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").Any(), TimeSpan.FromMinutes(2));
+            await WaitUntilAsync(HasCheckpoint, TimeSpan.FromMinutes(2));
             await StopAsync(first);
 
             var interrupted = await FindJobAsync(job.Id);
@@ -36,12 +36,7 @@ public sealed class DeploymentTests : IAsyncDisposable
             var done = await WaitForJobAsync(watcher, job.Id, TimeSpan.FromMinutes(3));
 
             done.State.ShouldBe("Succeeded", done.Error);
-            Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").ShouldBeEmpty();
-            var model = await _deployment.WithDbAsync(db => db.Models.SingleAsync(m => m.AssetId == assetId));
-            using var detector = Detector.Load(Path.Combine(_deployment.Storage, model.ArtifactKey), TorchSharp.torch.CPU);
-            detector.Metadata.Training.ResumedFromIteration.ShouldNotBeNull();
-            detector.Metadata.Training.ResumedFromIteration.Value.ShouldBeGreaterThanOrEqualTo(100);
-            detector.Metadata.Training.IterationsRun.ShouldBe(4000);
+            await ShouldHaveContinuedFromACheckpointAsync(assetId);
         }
     }
 
@@ -55,9 +50,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         int scoringId;
         using (var session = await SignInAsync(first))
         {
-            (await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
-            // 48,000 rows at W = 16: 3,000 windows in batches of 4, with two anomalies.
-            scoringId = await UploadAsync(session, assetId, RobotCsv.WithAnomaly(rows: 48_000, anomalyStart: 20_000, anomalyLength: 80), "scoring", "long.csv");
+            scoringId = await TrainAndUploadLongScoringAsync(session, assetId, normalId);
             interruptedId = (await QueueJobAsync(session, assetId, "score", scoringId)).Id;
             await WaitUntilAsync(async () => await _deployment.WithDbAsync(db => db.WindowScores.CountAsync(w => w.RunId == interruptedId)) > 0, TimeSpan.FromMinutes(1));
             await StopAsync(first);
@@ -70,12 +63,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         (await WaitForJobAsync(watcher, interruptedId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
         var reference = await RunJobAsync(watcher, assetId, "score", scoringId, TimeSpan.FromMinutes(3));
 
-        var resumed = await WindowsOfAsync(interruptedId);
-        var uninterrupted = await WindowsOfAsync(reference.Id);
-        resumed.Select(w => w.WindowIndex).ShouldBe(Enumerable.Range(0, 3000));
-        resumed.Select(w => w.Score).ShouldBe(uninterrupted.Select(w => w.Score), tolerance: 1e-9);
-        (await AlarmWindowsOfAsync(interruptedId)).ShouldBe(await AlarmWindowsOfAsync(reference.Id));
-        (await AlarmWindowsOfAsync(reference.Id)).ShouldNotBeEmpty();
+        await ShouldMatchAnUninterruptedRunAsync(interruptedId, reference.Id);
         var sequences = await _deployment.WithDbAsync(db => db.WindowScores.Where(w => w.AssetId == assetId).Select(w => w.Sequence).ToListAsync());
         sequences.ShouldBeUnique();
     }
@@ -92,7 +80,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         {
             job = await QueueJobAsync(session, assetId, "train", normalId);
             await WaitShowingLogAsync(doomed, () => WaitUntilAsync(
-                () => Directory.Exists(CheckpointFolder) && Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").Any(), TimeSpan.FromMinutes(3), "a checkpoint"));
+                HasCheckpoint, TimeSpan.FromMinutes(3), "a checkpoint"));
             doomed.Kill();
         }
         (await FindJobAsync(job.Id)).State.ShouldBe(JobState.Running, "a killed worker hands nothing back");
@@ -102,12 +90,7 @@ public sealed class DeploymentTests : IAsyncDisposable
 
         done.State.ShouldBe("Succeeded", done.Error);
         done.Attempts.ShouldBe(2);
-        Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").ShouldBeEmpty();
-        var model = await _deployment.WithDbAsync(db => db.Models.SingleAsync(m => m.AssetId == assetId));
-        using var detector = Detector.Load(Path.Combine(_deployment.Storage, model.ArtifactKey), TorchSharp.torch.CPU);
-        detector.Metadata.Training.ResumedFromIteration.ShouldNotBeNull();
-        detector.Metadata.Training.ResumedFromIteration.Value.ShouldBeGreaterThanOrEqualTo(100);
-        detector.Metadata.Training.IterationsRun.ShouldBe(4000);
+        await ShouldHaveContinuedFromACheckpointAsync(assetId);
     }
 
     [Fact]
@@ -119,9 +102,7 @@ public sealed class DeploymentTests : IAsyncDisposable
         int scoringId;
         using (var session = await SignInAsync(trainer))
         {
-            (await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
-            // 48,000 rows at W = 16: 3,000 windows in batches of 4, with two anomalies.
-            scoringId = await UploadAsync(session, assetId, RobotCsv.WithAnomaly(rows: 48_000, anomalyStart: 20_000, anomalyLength: 80), "scoring", "long.csv");
+            scoringId = await TrainAndUploadLongScoringAsync(session, assetId, normalId);
         }
         await StopAsync(trainer);
 
@@ -145,12 +126,7 @@ public sealed class DeploymentTests : IAsyncDisposable
 
         done.State.ShouldBe("Succeeded", done.Error);
         done.Attempts.ShouldBe(2);
-        var resumed = await WindowsOfAsync(killedId);
-        var uninterrupted = await WindowsOfAsync(reference.Id);
-        resumed.Select(w => w.WindowIndex).ShouldBe(Enumerable.Range(0, 3000));
-        resumed.Select(w => w.Score).ShouldBe(uninterrupted.Select(w => w.Score), tolerance: 1e-9);
-        (await AlarmWindowsOfAsync(killedId)).ShouldBe(await AlarmWindowsOfAsync(reference.Id));
-        (await AlarmWindowsOfAsync(reference.Id)).ShouldNotBeEmpty();
+        await ShouldMatchAnUninterruptedRunAsync(killedId, reference.Id);
     }
 
     [Fact]
@@ -246,6 +222,37 @@ public sealed class DeploymentTests : IAsyncDisposable
     }
 
     private string CheckpointFolder => Path.Combine(_deployment.Storage, "checkpoints");
+
+    private bool HasCheckpoint() => Directory.Exists(CheckpointFolder) && Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").Any();
+
+    /// <summary>The asset's one model ran all 4,000 iterations, resumed from a checkpoint, and left no checkpoint behind.</summary>
+    private async Task ShouldHaveContinuedFromACheckpointAsync(int assetId)
+    {
+        Directory.EnumerateFiles(CheckpointFolder, "*.ckpt").ShouldBeEmpty();
+        var model = await _deployment.WithDbAsync(db => db.Models.SingleAsync(m => m.AssetId == assetId));
+        using var detector = Detector.Load(Path.Combine(_deployment.Storage, model.ArtifactKey), TorchSharp.torch.CPU);
+        detector.Metadata.Training.ResumedFromIteration.ShouldNotBeNull();
+        detector.Metadata.Training.ResumedFromIteration.Value.ShouldBeGreaterThanOrEqualTo(100);
+        detector.Metadata.Training.IterationsRun.ShouldBe(4000);
+    }
+
+    /// <summary>Trains the asset's model, then uploads 48,000 rows at W = 16: 3,000 windows (batches of 4), with two anomalies.</summary>
+    private static async Task<int> TrainAndUploadLongScoringAsync(PortalSession session, int assetId, int normalId)
+    {
+        (await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3))).State.ShouldBe("Succeeded");
+        return await UploadAsync(session, assetId, RobotCsv.WithAnomaly(rows: 48_000, anomalyStart: 20_000, anomalyLength: 80), "scoring", "long.csv");
+    }
+
+    /// <summary>An interrupted run stored windows 0–2,999 once each, with the scores and alarms of an uninterrupted run of the same recording.</summary>
+    private async Task ShouldMatchAnUninterruptedRunAsync(Guid interruptedId, Guid referenceId)
+    {
+        var resumed = await WindowsOfAsync(interruptedId);
+        var uninterrupted = await WindowsOfAsync(referenceId);
+        resumed.Select(w => w.WindowIndex).ShouldBe(Enumerable.Range(0, 3000));
+        resumed.Select(w => w.Score).ShouldBe(uninterrupted.Select(w => w.Score), tolerance: 1e-9);
+        (await AlarmWindowsOfAsync(interruptedId)).ShouldBe(await AlarmWindowsOfAsync(referenceId));
+        (await AlarmWindowsOfAsync(referenceId)).ShouldNotBeEmpty();
+    }
 
     /// <summary>A worker-only process whose lease runs out 3 s after it dies, so the next worker takes its job over quickly.</summary>
     private static Dictionary<string, string?> WorkerProcessSettings(Dictionary<string, string?> settings) =>

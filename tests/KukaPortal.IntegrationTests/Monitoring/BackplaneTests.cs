@@ -58,13 +58,8 @@ public sealed class BackplaneTests : IAsyncDisposable
         caughtUp.Select(w => w.Sequence).ShouldBe(stored.Select(w => w.Sequence));
     }
 
-    private static async Task<IReadOnlyList<WindowScoreRow>> StoreAndPushAsync(PortalNode node, int assetId, int modelId)
-    {
-        var windows = Enumerable.Range(0, 20).Select(i => new ScoredWindow(i, i * 16, i * 16 + 16, i, i + 1, 0.5, 0.5, false, DateTimeOffset.UtcNow.AddSeconds(i), null)).ToList();
-        var stored = await node.Services.GetRequiredService<ScoreBatchWriter>().StoreAsync(new ScoreBatch(assetId, Guid.NewGuid(), modelId, windows, []), Ct);
-        await node.Services.GetRequiredService<MonitoringNotifier>().WindowsScoredAsync(assetId, stored.Rows);
-        return stored.Rows;
-    }
+    private static Task<IReadOnlyList<WindowScoreRow>> StoreAndPushAsync(PortalNode node, int assetId, int modelId) =>
+        HubFeed.StoreAndPushAsync(node, assetId, modelId, count: 20, TimeSpan.FromSeconds(1), Ct);
 
     private static async Task<HubConnection> WatchAsync(PortalSession session, int assetId, ConcurrentQueue<WindowPoint> received)
     {
@@ -75,22 +70,9 @@ public sealed class BackplaneTests : IAsyncDisposable
         return hub;
     }
 
-    private static Task<(int AssetId, int ModelId)> SeedAsync(PortalNode node) => node.WithDbAsync(async db =>
-    {
-        var asset = new Asset { Name = "Robot 1", CreatedAt = DateTimeOffset.UtcNow };
-        db.Assets.Add(asset);
-        await db.SaveChangesAsync();
-        var model = new DetectorModel
-        {
-            AssetId = asset.Id, Version = 1, Family = "conv-ae", ArtifactKey = "models/none.kpm", Threshold = 1, Window = 16, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        db.Models.Add(model);
-        await db.SaveChangesAsync();
-        return (asset.Id, model.Id);
-    });
+    private static Task<(int AssetId, int ModelId)> SeedAsync(PortalNode node) => HubFeed.SeedAssetAsync(node);
 
     private Task<PortalNode> StartNodeAsync(Dictionary<string, string?> settings) => _deployment.StartNodeAsync(settings);
-
 
     public ValueTask DisposeAsync() => _deployment.DisposeAsync();
 }

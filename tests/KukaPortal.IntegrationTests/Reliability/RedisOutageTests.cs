@@ -90,27 +90,10 @@ public sealed class RedisOutageTests : IAsyncDisposable
             (await session.Client.GetAsync(page, timeout.Token)).IsSuccessStatusCode.ShouldBeTrue($"{page} answers without Redis");
     }
 
-    private static async Task StoreAndPushAsync(PortalNode node, int assetId, int modelId, int count)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var windows = Enumerable.Range(0, count).Select(i => new ScoredWindow(i, i * 16, i * 16 + 16, i, i + 1, 0.5, 0.5, false, now.AddMilliseconds(i), null)).ToList();
-        var stored = await node.Services.GetRequiredService<ScoreBatchWriter>().StoreAsync(new ScoreBatch(assetId, Guid.NewGuid(), modelId, windows, []), Ct);
-        await node.Services.GetRequiredService<MonitoringNotifier>().WindowsScoredAsync(assetId, stored.Rows);
-    }
+    private static Task StoreAndPushAsync(PortalNode node, int assetId, int modelId, int count) =>
+        HubFeed.StoreAndPushAsync(node, assetId, modelId, count, TimeSpan.FromMilliseconds(1), Ct);
 
-    private static Task<(int AssetId, int ModelId)> SeedAsync(PortalNode node) => node.WithDbAsync(async db =>
-    {
-        var asset = new Asset { Name = "Robot 1", CreatedAt = DateTimeOffset.UtcNow };
-        db.Assets.Add(asset);
-        await db.SaveChangesAsync();
-        var model = new DetectorModel
-        {
-            AssetId = asset.Id, Version = 1, Family = "conv-ae", ArtifactKey = "models/none.kpm", Threshold = 1, Window = 16, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        db.Models.Add(model);
-        await db.SaveChangesAsync();
-        return (asset.Id, model.Id);
-    });
+    private static Task<(int AssetId, int ModelId)> SeedAsync(PortalNode node) => HubFeed.SeedAssetAsync(node);
 
     private Task<PortalNode> StartNodeAsync() => _deployment.StartNodeAsync(new Dictionary<string, string?>
     {
