@@ -33,6 +33,7 @@ public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactor
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var now = RunClock.TruncateToMicroseconds(time.GetUtcNow());
+        if (CanBeScoredAgain(batch)) await CommitWithoutWaitingForTheDiskAsync(connection, ct);
 
         // The asset row lock is held to commit, and every writer of a run takes it (a run belongs to one
         // asset). So no one can store this run's windows between the check below and the COPY: a retried
@@ -75,6 +76,24 @@ public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactor
     /// </summary>
     private static bool AffectsAlarms(ScoreBatch batch) =>
         batch.ConditionChanges.Count > 0 || batch.Windows.Any(w => w.AboveThreshold);
+
+    /// <summary>
+    /// Time-series windows that change no alarm can be scored again from the stored recording or samples: a job or a
+    /// stream resumes after its last stored window. An alarm (an operator may have seen it) and a live image's record
+    /// (it may be the only one) cannot.
+    /// </summary>
+    private static bool CanBeScoredAgain(ScoreBatch batch) => !AffectsAlarms(batch) && batch.Images is not { Count: > 0 };
+
+    /// <summary>
+    /// The commit does not wait for the disk (ADR 0009): the next synchronous commit (a job's end, a stream's progress,
+    /// any alarm batch) makes it durable with everything before it, so a database crash can lose only the last fraction
+    /// of a second of such batches, whole, never half of one.
+    /// </summary>
+    private static async Task CommitWithoutWaitingForTheDiskAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SET LOCAL synchronous_commit TO OFF", connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     private static async Task<long> LockAssetAsync(NpgsqlConnection connection, int assetId, CancellationToken ct)
     {

@@ -88,6 +88,25 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
         events.ShouldBe([AlarmEventKind.Raised, AlarmEventKind.ReturnedToNormal]);
     }
 
+    [Fact]
+    public async Task Windows_that_change_no_alarm_commit_without_waiting_for_the_disk_but_an_alarm_waits()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+        var runId = Guid.NewGuid();
+        var raising = Windows(5, 1).Select(w => w with { AboveThreshold = true, Calibrated = 2 }).ToList();
+        using var sql = new SqlRecorder();
+
+        var normal = await sql.RecordAsync(() => writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(0, 5), []), CancellationToken.None));
+        var alarm = await sql.RecordAsync(() => writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, raising, [(5, ConditionChange.Raised)]), CancellationToken.None));
+
+        normal.ShouldContain(s => s.Contains("COPY window_scores"));
+        normal.ShouldContain("SET LOCAL synchronous_commit TO OFF");
+        alarm.ShouldContain(s => s.Contains("COPY window_scores"));
+        alarm.ShouldNotContain(s => s.Contains("synchronous_commit"));
+        (await Portal.WithDbAsync(db => db.Alarms.CountAsync(a => a.AssetId == assetId))).ShouldBe(1);
+    }
+
     /// <summary>Today, so that retention never touches these rows.</summary>
     private static readonly DateTimeOffset RunStart = RunClock.TruncateToMicroseconds(DateTimeOffset.UtcNow);
 
