@@ -1,5 +1,7 @@
 using KukaPortal.Core.Series;
 using KukaPortal.Core.Windowing;
+using KukaPortal.Data.Entities;
+using KukaPortal.Data.Storage;
 using KukaPortal.Ml.Models;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Ml.Training;
@@ -57,6 +59,55 @@ public class DetectorCacheTests(PortalFactory portal) : PortalTest(portal)
         (Cache.Loads - before).ShouldBe(6);
         reloaded.Channels.ShouldBe(Channels);
     }
+
+    [Fact]
+    public async Task A_detector_a_score_job_holds_outlives_five_other_loads_and_makes_room_once_released()
+    {
+        await SaveModelAsync();
+        var torch = Portal.Services.GetRequiredService<TorchExecutor>();
+        var held = ModelRow(3_000_001, thresholdOverride: null);
+        var before = Cache.Loads;
+
+        var lease = await torch.RunAsync(TorchPriority.Live, () => Cache.Hold(Blobs, held, TorchSharp.torch.CPU));
+        foreach (var other in new[] { 3_000_002, 3_000_003, 3_000_004, 3_000_005, 3_000_006 }) await ReconstructAsync(other, window: 1);
+        var again = await torch.RunAsync(TorchPriority.Live, () => Cache.Hold(Blobs, held, TorchSharp.torch.CPU));
+        var score = await torch.RunAsync(TorchPriority.Live, () => lease.Detector.ReconstructWindow(Recording, new WindowSpan(1, 10, 10)).Score);
+
+        (Cache.Loads - before).ShouldBe(6);
+        again.Detector.ShouldBeSameAs(lease.Detector);
+        score.ShouldBeGreaterThan(0);
+
+        // Released, it is an ordinary entry again: four newer models make it the least recently used, and it goes.
+        await torch.RunAsync(TorchPriority.Live, () => { again.Dispose(); lease.Dispose(); return true; });
+        foreach (var other in new[] { 3_000_007, 3_000_008, 3_000_009, 3_000_010 }) await ReconstructAsync(other, window: 1);
+        using var reloaded = await torch.RunAsync(TorchPriority.Live, () => Cache.Hold(Blobs, held, TorchSharp.torch.CPU));
+        (Cache.Loads - before).ShouldBe(11);
+        await torch.RunAsync(TorchPriority.Live, () => { reloaded.Dispose(); return true; });
+    }
+
+    [Fact]
+    public async Task A_score_job_gets_the_engineers_threshold_and_the_reconstruction_view_the_trained_one()
+    {
+        await SaveModelAsync();
+        var torch = Portal.Services.GetRequiredService<TorchExecutor>();
+        var model = ModelRow(4_000_001, thresholdOverride: 0.125);
+
+        using var lease = await torch.RunAsync(TorchPriority.Live, () => Cache.Hold(Blobs, model, TorchSharp.torch.CPU));
+        var trained = await Cache.RunAsync(model.Id, _path, TorchSharp.torch.CPU, detector => detector.Threshold);
+
+        lease.Detector.Threshold.ShouldBe(0.125);
+        trained.ShouldNotBe(0.125);
+        await torch.RunAsync(TorchPriority.Live, () => { lease.Dispose(); return true; });
+    }
+
+    private BlobStore Blobs => Portal.Services.GetRequiredService<BlobStore>();
+
+    /// <summary>A model row as the jobs read it, pointing at this test's model file (copied into the portal's store).</summary>
+    private DetectorModel ModelRow(int id, double? thresholdOverride) => new()
+    {
+        Id = id, Family = "pca", ArtifactKey = Blobs.Write("models", ".kpm", stream => { using var file = File.OpenRead(_path); file.CopyTo(stream); }).Key,
+        ThresholdOverride = thresholdOverride,
+    };
 
     private Task SaveModelAsync() =>
         Portal.Services.GetRequiredService<TorchExecutor>().RunAsync(TorchPriority.Training, () =>
