@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using KukaPortal.Core.Series;
 
 namespace KukaPortal.Core.Preprocessing;
@@ -75,6 +76,7 @@ public sealed class MinMaxScaler : IScaler
     /// identically. The vector lanes do exactly the scalar steps (a float subtraction, then a float multiplication;
     /// nothing is fused), so each value is bit for bit what the scalar loop gives.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per row: no slow first tier for a whole recording
     private void ScaleRow(ReadOnlySpan<float> source, Span<float> scaled, float[] scale)
     {
         var c = 0;
