@@ -77,7 +77,9 @@ public sealed class ScoreJobHandler(
         var clock = new RunClock(job.CreatedAt, series.TimeOf(0));
         loading.Stop();
         var preparing = Stopwatch.StartNew();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var batches = detector.ScoreBatches(series, stride: null, batchSize, ct, resume.NextWindow); // aligns, scales and slices here
+        var preparingPaused = GC.GetTotalPauseDuration() - pausedBefore; // the scaled copy of a whole recording can start a collection
         preparing.Stop();
         foreach (var scores in Timed(batches, scoring))
         {
@@ -104,8 +106,8 @@ public sealed class ScoreJobHandler(
             waiting.Stop();
         }
         logger.LogInformation(
-            "Score job {JobId}, torch thread: load the model {LoadSeconds:F3} s, align, scale and slice {PrepareSeconds:F3} s, score batches {ScoreSeconds:F3} s, window records and alarm rule {RecordSeconds:F3} s, live streams {StreamSeconds:F3} s, waiting for room in the channel {RoomSeconds:F3} s",
-            job.Id, loading.Elapsed.TotalSeconds, preparing.Elapsed.TotalSeconds, scoring.Elapsed.TotalSeconds, recording.Elapsed.TotalSeconds, streams.Elapsed.TotalSeconds, waiting.Elapsed.TotalSeconds);
+            "Score job {JobId}, torch thread: load the model {LoadSeconds:F3} s, align, scale and slice {PrepareSeconds:F3} s (of which GC pauses {PrepareGcSeconds:F3} s), score batches {ScoreSeconds:F3} s, window records and alarm rule {RecordSeconds:F3} s, live streams {StreamSeconds:F3} s, waiting for room in the channel {RoomSeconds:F3} s",
+            job.Id, loading.Elapsed.TotalSeconds, preparing.Elapsed.TotalSeconds, preparingPaused.TotalSeconds, scoring.Elapsed.TotalSeconds, recording.Elapsed.TotalSeconds, streams.Elapsed.TotalSeconds, waiting.Elapsed.TotalSeconds);
     }
 
     /// <summary>The items of <paramref name="items"/>, with the time spent producing each one added to <paramref name="clock"/>.</summary>

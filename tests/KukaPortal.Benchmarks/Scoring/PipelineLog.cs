@@ -58,14 +58,14 @@ public sealed class PipelineLog : ILoggerProvider
             if (state is not IReadOnlyList<KeyValuePair<string, object?>> values) return;
             var named = values.ToDictionary(v => v.Key, v => v.Value);
             if (!named.TryGetValue("ScoreSeconds", out var score)) return;
-            runs.Enqueue(new TorchSideRun((double)named["LoadSeconds"]!, (double)named["PrepareSeconds"]!, (double)score!,
+            runs.Enqueue(new TorchSideRun((double)named["LoadSeconds"]!, (double)named["PrepareSeconds"]!, (double)named["PrepareGcSeconds"]!, (double)score!,
                 (double)named["RecordSeconds"]!, (double)named["StreamSeconds"]!, (double)named["RoomSeconds"]!));
         }
     }
 }
 
 /// <summary>A score job's torch thread, step by step (ScoreJobHandler's log line).</summary>
-public sealed record TorchSideRun(double LoadSeconds, double PrepareSeconds, double ScoreSeconds, double RecordSeconds, double StreamSeconds, double RoomSeconds);
+public sealed record TorchSideRun(double LoadSeconds, double PrepareSeconds, double PrepareGcSeconds, double ScoreSeconds, double RecordSeconds, double StreamSeconds, double RoomSeconds);
 
 /// <param name="Seconds">The pipeline from the first batch's start to the last batch stored.</param>
 /// <param name="WaitSeconds">The storage side waiting for the torch side's next batch.</param>
