@@ -51,11 +51,11 @@ public sealed class PipelineBench(TextWriter progress)
     }
 
     /// <summary>One warm-up job, then <paramref name="repeat"/> timed ones; the job row's started → finished time of the fastest.</summary>
-    private async Task<(int Windows, double Seconds, PipelineRun Run)> MeasureJobsAsync(ScoringBenchPortal portal, BenchAsset asset, int recordingId, int repeat)
+    private async Task<(int Windows, double Seconds, (PipelineRun Pipeline, TorchSideRun TorchSide) Run)> MeasureJobsAsync(ScoringBenchPortal portal, BenchAsset asset, int recordingId, int repeat)
     {
         var best = double.PositiveInfinity;
         var windows = 0;
-        PipelineRun? bestRun = null;
+        (PipelineRun, TorchSideRun)? bestRun = null;
         for (var run = 0; run <= repeat; run++)
         {
             progress.WriteLine(run == 0 ? "Score job (warm-up) …" : $"Score job {run} of {repeat} …");
@@ -64,13 +64,15 @@ public sealed class PipelineBench(TextWriter progress)
             // The job's windows as stored: a job that skipped work would show here, not as a fast job.
             windows = await portal.WithDbAsync(db => db.WindowScores.CountAsync(w => w.RunId == job.Id));
             if (run > 0 && seconds < best)
-                (best, bestRun) = (seconds, portal.PipelineLog.Last ?? throw new InvalidOperationException("The score job's pipeline logged no timings."));
+                (best, bestRun) = (seconds, (portal.PipelineLog.Last ?? throw new InvalidOperationException("The score job's pipeline logged no timings."),
+                    portal.PipelineLog.LastTorchSide ?? throw new InvalidOperationException("The score job's torch thread logged no timings.")));
         }
-        return (windows, best, bestRun!);
+        return (windows, best, bestRun!.Value);
     }
 
-    private static List<BenchRow> Rows(int windows, double jobSeconds, PipelineRun job, int repeat, ScoringBenchSettings settings, PipelineStageTimes times)
+    private static List<BenchRow> Rows(int windows, double jobSeconds, (PipelineRun Pipeline, TorchSideRun TorchSide) run, int repeat, ScoringBenchSettings settings, PipelineStageTimes times)
     {
+        var (job, torchSide) = run;
         var full = windows / jobSeconds;
         var forward = windows / times.Forward.TotalSeconds;
         var ratio = full / forward;
@@ -86,6 +88,13 @@ public sealed class PipelineBench(TextWriter progress)
                 Invariant($"of the job's {job.Seconds:N3} s pipeline: load the model, score every batch, wait for room in the channel")),
             new("Job: store + push", "BatchScoringPipeline log", job.StoreSeconds, "s", "ScoreBatchPublisher.PublishAsync of every batch"),
             new("Job: storage waiting for torch", "BatchScoringPipeline log", job.WaitSeconds, "s", "high: torch is the bottleneck; low: storage is"),
+            new("Job torch thread: load the model", "ScoreJobHandler log", torchSide.LoadSeconds, "s", "read the artifact, record the contribution channels' names"),
+            new("Job torch thread: align, scale, slice", "ScoreJobHandler log", torchSide.PrepareSeconds, "s",
+                Invariant($"once per job, before the first batch; of which GC pauses {torchSide.PrepareGcSeconds:N3} s")),
+            new("Job torch thread: score batches", "ScoreJobHandler log", torchSide.ScoreSeconds, "s", "no-GC region, window tensors, forward, contributions, copy out"),
+            new("Job torch thread: window records", "ScoreJobHandler log", torchSide.RecordSeconds, "s", "ScoredWindow per window and the alarm rule"),
+            new("Job torch thread: live streams", "ScoreJobHandler log", torchSide.StreamSeconds, "s", "higher-priority torch work run between batches"),
+            new("Job torch thread: waiting for room", "ScoreJobHandler log", torchSide.RoomSeconds, "s", "the channel to storage full: storage is behind"),
         };
         rows.AddRange(times.All.Select(s => new BenchRow($"Stage: {s.Stage}", s.Code, windows / s.Time.TotalSeconds, "windows/s",
             Invariant($"{s.Time.TotalSeconds:N3} s, {s.Time.TotalSeconds / sum:P0} of the stages' {sum:N3} s"))));

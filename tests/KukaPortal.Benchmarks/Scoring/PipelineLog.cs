@@ -13,11 +13,20 @@ public sealed class PipelineLog : ILoggerProvider
 {
     public static readonly string Category = typeof(BatchScoringPipeline).FullName!;
 
+    /// <summary>ScoreJobHandler logs where its torch thread's time went.</summary>
+    public static readonly string TorchSideCategory = typeof(ScoreJobHandler).FullName!;
+
     private readonly ConcurrentQueue<PipelineRun> _runs = new();
+    private readonly ConcurrentQueue<TorchSideRun> _torchSides = new();
 
     public PipelineRun? Last => _runs.LastOrDefault();
 
-    public ILogger CreateLogger(string categoryName) => categoryName == Category ? new Capture(_runs) : NullLogger.Instance;
+    public TorchSideRun? LastTorchSide => _torchSides.LastOrDefault();
+
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName == Category ? new Capture(_runs)
+        : categoryName == TorchSideCategory ? new TorchSideCapture(_torchSides)
+        : NullLogger.Instance;
 
     public void Dispose()
     {
@@ -37,7 +46,26 @@ public sealed class PipelineLog : ILoggerProvider
             runs.Enqueue(new PipelineRun((double)named["Seconds"]!, (double)torch!, (double)named["StoreSeconds"]!, (double)named["WaitSeconds"]!));
         }
     }
+
+    private sealed class TorchSideCapture(ConcurrentQueue<TorchSideRun> runs) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (state is not IReadOnlyList<KeyValuePair<string, object?>> values) return;
+            var named = values.ToDictionary(v => v.Key, v => v.Value);
+            if (!named.TryGetValue("ScoreSeconds", out var score)) return;
+            runs.Enqueue(new TorchSideRun((double)named["LoadSeconds"]!, (double)named["PrepareSeconds"]!, (double)named["PrepareGcSeconds"]!, (double)score!,
+                (double)named["RecordSeconds"]!, (double)named["StreamSeconds"]!, (double)named["RoomSeconds"]!));
+        }
+    }
 }
+
+/// <summary>A score job's torch thread, step by step (ScoreJobHandler's log line).</summary>
+public sealed record TorchSideRun(double LoadSeconds, double PrepareSeconds, double PrepareGcSeconds, double ScoreSeconds, double RecordSeconds, double StreamSeconds, double RoomSeconds);
 
 /// <param name="Seconds">The pipeline from the first batch's start to the last batch stored.</param>
 /// <param name="WaitSeconds">The storage side waiting for the torch side's next batch.</param>

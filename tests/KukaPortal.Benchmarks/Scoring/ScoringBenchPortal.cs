@@ -29,7 +29,9 @@ public sealed class ScoringBenchPortal : PortalFactory
     {
         base.ConfigureWebHost(builder);
         // A filter of its own: the other providers stay at Warning, so nothing reaches the bench's stdout.
-        builder.ConfigureLogging(logging => logging.AddProvider(PipelineLog).AddFilter<PipelineLog>(PipelineLog.Category, LogLevel.Information));
+        builder.ConfigureLogging(logging => logging.AddProvider(PipelineLog)
+            .AddFilter<PipelineLog>(PipelineLog.Category, LogLevel.Information)
+            .AddFilter<PipelineLog>(PipelineLog.TorchSideCategory, LogLevel.Information));
     }
 
     protected override IDictionary<string, string?> Settings

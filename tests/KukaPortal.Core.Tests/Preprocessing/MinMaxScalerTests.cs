@@ -67,4 +67,34 @@ public class MinMaxScalerTests
         state.Parameters["minimums"].ShouldBe([1.0]);
         state.Parameters["maximums"].ShouldBe([2.0]);
     }
+    [Fact]
+    public void Every_channel_of_a_wide_row_is_scaled_in_float_and_overflow_saturates_only_finite_readings()
+    {
+        // 19 channels: whole vector blocks and a tail whatever the vector width. Channel c spans [c, 2c + 1].
+        const int channels = 19;
+        var minimums = Enumerable.Range(0, channels).Select(c => (float)c).ToArray();
+        var maximums = Enumerable.Range(0, channels).Select(c => 2f * c + 1f).ToArray();
+        (minimums[1], maximums[1]) = (0f, 1e-30f); // a tiny range: scaling a large reading overflows float
+        (minimums[17], maximums[17]) = (0f, 1e-30f);
+        var scaler = new MinMaxScaler(minimums, maximums);
+        var row = Enumerable.Range(0, channels).Select(c => c * 1.37f - 3.1f).ToArray();
+        row[1] = 1e20f;                      // finite, overflows → float.MaxValue
+        row[17] = -1e20f;                    // in the tail: → −float.MaxValue
+        row[2] = float.NaN;                  // stays NaN
+        row[3] = float.PositiveInfinity;     // an infinite reading stays infinite
+        var values = row.Concat(row.Select(v => v + 0.25f)).ToArray();
+
+        var scaled = scaler.Transform(new TimeSeries([.. Enumerable.Range(0, channels).Select(c => $"ch{c}")], values)).Values;
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            var c = i % channels;
+            var expected = (values[i] - minimums[c]) * (1f / (maximums[c] - minimums[c]));
+            if (float.IsInfinity(expected) && float.IsFinite(values[i]))
+                expected = expected > 0 ? float.MaxValue : -float.MaxValue;
+            BitConverter.SingleToInt32Bits(scaled[i]).ShouldBe(BitConverter.SingleToInt32Bits(expected), $"value {i} (channel {c})");
+        }
+        scaled[1].ShouldBe(float.MaxValue);
+        scaled[17].ShouldBe(-float.MaxValue);
+    }
 }

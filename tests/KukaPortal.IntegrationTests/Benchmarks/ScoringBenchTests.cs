@@ -22,6 +22,8 @@ public class ScoringBenchTests
         [
             "Full scoring path (score job)", "Raw forward, batch 256", "Full path ÷ raw forward",
             "Job: torch thread busy", "Job: store + push", "Job: storage waiting for torch",
+            "Job torch thread: load the model", "Job torch thread: align, scale, slice", "Job torch thread: score batches",
+            "Job torch thread: window records", "Job torch thread: live streams", "Job torch thread: waiting for room",
             "Stage: read the stored .npz", "Stage: align, scale, slice", "Stage: no-GC region entry", "Stage: batch tensors", "Stage: forward",
             "Stage: contributions", "Stage: window records", "Stage: store", "Stage: push",
         ]);

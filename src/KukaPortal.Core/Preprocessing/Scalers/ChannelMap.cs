@@ -13,8 +13,12 @@ internal static class ChannelMap
 
         var source = series.Values;
         var mapped = new float[source.Length];
-        for (var i = 0; i < source.Length; i++)
-            mapped[i] = Saturate(map(i % channels, source[i]));
+        // Row by row: a channel index per value (i % channels) cost more than the map itself.
+        for (var row = 0; row < source.Length; row += channels)
+        {
+            for (var c = 0; c < channels; c++)
+                mapped[row + c] = Saturate(map(c, source[row + c]));
+        }
         return series.WithValues(mapped);
     }
 
