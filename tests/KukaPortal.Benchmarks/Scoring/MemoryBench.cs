@@ -96,7 +96,7 @@ public sealed class MemoryBench(TextWriter progress)
             var lot = Math.Min(sampleEvery, count - done);
             await RunLotAsync(portal, assetId, kind, lot, queue);
             done += lot;
-            resident = Sample(series, Invariant($"{done:N0} {kind.ToString().ToLowerInvariant()} jobs")).ResidentMb;
+            resident = Sample(series, Invariant($"{done:N0} {(kind == JobKind.Train ? "training" : "score")} jobs")).ResidentMb;
         }
         return resident;
     }
