@@ -1,5 +1,6 @@
 using KukaPortal.Data.Entities;
 using KukaPortal.Data.Jobs;
+using KukaPortal.Ml.Runtime;
 using KukaPortal.Web.Monitoring;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,11 @@ public sealed class JobWorker(
         {
             logger.LogError(e, "{Kind} job {JobId} failed (attempt {Attempt})", job.Kind, job.Id, job.Attempts);
             await RecordFailureAsync(job, e, settings);
+        }
+        finally
+        {
+            // What the job's tensors freed stays in malloc's arenas otherwise, and RSS climbs job after job (NativeHeap).
+            NativeHeap.ReturnFreedMemory();
         }
     }
 

@@ -16,6 +16,8 @@ namespace KukaPortal.Benchmarks.Scoring;
 public sealed class MemoryBench(TextWriter progress)
 {
     private const double GrowthTargetPercent = 5;
+    private const int ScoreSampleEvery = 100;
+    private const int TrainSampleEvery = 5;
     /// <summary>Bytes per row of the simulator's 86-channel CSV (239.1 MB for 275,000 rows, docs/performance.md).</summary>
     private const double CsvBytesPerRow = 870;
 
@@ -42,14 +44,15 @@ public sealed class MemoryBench(TextWriter progress)
             await asset.TrainAsync(normalId);
             await asset.WaitAsync(await asset.QueueScoreAsync(scoringId), TimeSpan.FromMinutes(5));
 
-            var before = ProcessMemory.SettledResidentMegabytes();
+            var series = new List<string> { MemorySplit.Header };
+            var before = Sample(series, "warm-up").ResidentMb;
             var scheduler = portal.Services.GetRequiredService<JobScheduler>();
             progress.WriteLine($"{scoreJobs:N0} score jobs of {scoreRows:N0} rows …");
-            await RunJobsAsync(portal, asset.Id, JobKind.Score, scoreJobs, () => scheduler.ScoreAsync(asset.Id, scoringId, "bench", CancellationToken.None));
-            var afterScoring = ProcessMemory.SettledResidentMegabytes();
+            var afterScoring = await RunJobsAsync(portal, asset.Id, JobKind.Score, scoreJobs, ScoreSampleEvery, series,
+                () => scheduler.ScoreAsync(asset.Id, scoringId, "bench", CancellationToken.None));
             progress.WriteLine($"{trainJobs} training jobs of {settings.TrainingIterations} iterations …");
-            await RunJobsAsync(portal, asset.Id, JobKind.Train, trainJobs, () => scheduler.TrainAsync(asset.Id, normalId, "bench", CancellationToken.None));
-            var after = ProcessMemory.SettledResidentMegabytes();
+            var after = await RunJobsAsync(portal, asset.Id, JobKind.Train, trainJobs, TrainSampleEvery, series,
+                () => scheduler.TrainAsync(asset.Id, normalId, "bench", CancellationToken.None));
 
             var rows = (int)Math.Ceiling(importMegabytes * 1e6 / CsvBytesPerRow);
             progress.WriteLine($"Writing a {rows:N0}-row CSV (about {importMegabytes:N0} MB) and importing it …");
@@ -71,7 +74,8 @@ public sealed class MemoryBench(TextWriter progress)
                 new("Peak RSS importing a recording", "VmHWM during POST /api/assets/{id}/recordings", peak, "MB",
                     Invariant($"{new FileInfo(big).Length / 1e6:N0} MB CSV, {rows:N0} rows × 86 channels; RSS {beforeImport:N0} MB just before")),
             ],
-            ["RSS is the whole process: the portal, its worker, libtorch and this bench's HTTP client. Each figure follows a full compacting garbage collection; the peak is VmHWM reset (clear_refs) just before the upload."]);
+            ["RSS is the whole process: the portal, its worker, libtorch and this bench's HTTP client. Each figure follows a full compacting garbage collection; the peak is VmHWM reset (clear_refs) just before the upload.",
+             Invariant($"Memory after every {ScoreSampleEvery} score jobs and every {TrainSampleEvery} training jobs (managed: the GC's live objects and committed heap; malloc: glibc's bytes in use and freed-but-kept, summed over its arenas):\n\n{string.Join('\n', series)}")]);
         }
         finally
         {
@@ -79,8 +83,33 @@ public sealed class MemoryBench(TextWriter progress)
         }
     }
 
-    /// <summary>Queues <paramref name="count"/> jobs through the scheduler (as the API does) and waits until the worker has finished them all.</summary>
-    private static async Task RunJobsAsync(ScoringBenchPortal portal, int assetId, JobKind kind, int count, Func<Task<Job>> queue)
+    /// <summary>
+    /// Queues <paramref name="count"/> jobs through the scheduler (as the API does), <paramref name="sampleEvery"/> at a
+    /// time, and waits until the worker has finished each lot before sampling memory: the series tells a leak (growth
+    /// that keeps its slope) from pools and caches filling (growth that levels off). Returns RSS after the last lot.
+    /// </summary>
+    private async Task<double> RunJobsAsync(ScoringBenchPortal portal, int assetId, JobKind kind, int count, int sampleEvery, List<string> series, Func<Task<Job>> queue)
+    {
+        var resident = ProcessMemory.SettledResidentMegabytes();
+        for (var done = 0; done < count;)
+        {
+            var lot = Math.Min(sampleEvery, count - done);
+            await RunLotAsync(portal, assetId, kind, lot, queue);
+            done += lot;
+            resident = Sample(series, Invariant($"{done:N0} {(kind == JobKind.Train ? "training" : "score")} jobs")).ResidentMb;
+        }
+        return resident;
+    }
+
+    private MemorySplit Sample(List<string> series, string label)
+    {
+        var split = MemorySplit.Settled();
+        series.Add(split.Row(label));
+        progress.WriteLine(Invariant($"  {label}: RSS {split.ResidentMb:N1} MB ({split.AnonymousMb:N1} anon, {split.FileMb:N1} file, {split.SharedMb:N1} shmem, {split.JitMethods:N0} jitted, {split.Threads} threads), managed {split.ManagedLiveMb:N1} MB live / {split.ManagedCommittedMb:N1} MB committed, malloc {split.MallocInUseMb:N1} MB in use / {split.MallocFreeMb:N1} MB free"));
+        return split;
+    }
+
+    private static async Task RunLotAsync(ScoringBenchPortal portal, int assetId, JobKind kind, int count, Func<Task<Job>> queue)
     {
         var done = await FinishedAsync(portal, assetId, kind);
         for (var i = 0; i < count; i++) await queue();

@@ -27,13 +27,14 @@ public static class ProcessMemory
         return ResidentMegabytes();
     }
 
-    private static double Read(string field)
+    /// <summary>A numeric line of /proc/self/status: kB lines in MB, others (Threads:) as they are.</summary>
+    public static double Read(string field, bool kilobytes = true)
     {
         if (!File.Exists(Status)) throw new PlatformNotSupportedException($"{Status} does not exist: bench memory needs Linux.");
         var line = File.ReadLines(Status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"{Status} has no {field} line.");
         // "VmRSS:	  123456 kB"
-        var kilobytes = long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return kilobytes * 1024 / 1e6;
+        var value = long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return kilobytes ? value * 1024 / 1e6 : value;
     }
 }

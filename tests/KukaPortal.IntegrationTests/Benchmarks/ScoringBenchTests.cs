@@ -58,6 +58,10 @@ public class ScoringBenchTests
         report.Rows.Where(r => r.Unit == "MB").ShouldAllBe(r => r.Value > 0);
         report.Rows[1].Detail.ShouldStartWith("90 rows each");
         report.Rows[^1].Detail.ShouldContain("1,150 rows × 86 channels");
+        // The series: a row after the warm-up and after each lot of jobs (here one lot of each kind), every figure read.
+        var series = report.Notes[^1].Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1).ToList();
+        series.Select(l => l.Split('|')[1].Trim()).ShouldBe(["warm-up", "3 score jobs", "1 training jobs"]);
+        series.ShouldAllBe(l => !l.Contains("| 0.0 |"));
     }
 
     [Fact]
