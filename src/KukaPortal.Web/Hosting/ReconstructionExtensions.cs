@@ -8,7 +8,6 @@ public static class ReconstructionExtensions
     public static WebApplicationBuilder AddReconstruction(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WindowSamples>();
-        builder.Services.AddSingleton<DetectorCache>();
         builder.Services.AddSingleton<WindowReconstructor>();
         return builder;
     }

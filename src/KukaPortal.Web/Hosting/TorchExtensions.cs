@@ -8,6 +8,7 @@ public static class TorchExtensions
     {
         builder.Services.AddOptions<TorchOptions>().BindConfiguration(TorchOptions.Section);
         builder.Services.AddSingleton<TorchExecutor>();
+        builder.Services.AddSingleton<DetectorCache>(); // loaded models, shared by score jobs, live images and the views
         builder.Services.AddSingleton<TorchStatus>();
         builder.Services.AddHostedService<TorchStartup>();
         return builder;

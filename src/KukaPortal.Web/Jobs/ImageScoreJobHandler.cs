@@ -21,7 +21,7 @@ namespace KukaPortal.Web.Jobs;
 /// </summary>
 public sealed class ImageScoreJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, ImageSetLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, BatchScoringPipeline pipeline, JobStore jobs, MonitoringNotifier notifier)
+    BlobStore blobs, DetectorCache detectors, BatchScoringPipeline pipeline, JobStore jobs, MonitoringNotifier notifier)
     : IJobHandler
 {
     /// <summary>Images per stored batch: a few forward passes' worth, so progress and pushes stay frequent.</summary>
@@ -55,7 +55,9 @@ public sealed class ImageScoreJobHandler(
 
     private void Produce(Job job, Asset asset, DetectorModel model, Recording recording, ScoringResume resume, ChannelWriter<ScoreBatch> output, CancellationToken ct)
     {
-        using var detector = AssetDetector.LoadImages(blobs, model, torchStatus.Info.ToDevice());
+        // Held from the portal's cache, shared with live image scoring of the same model.
+        using var held = detectors.HoldImages(blobs, model, torchStatus.Info.ToDevice());
+        var detector = held.Detector;
         var items = loader.LoadFor(recording, detector.Settings, ct).Items;
         var rule = resume.Rule(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
         // A stored set has no capture times: image i "happens" i seconds after the job was created, fixed per job,

@@ -25,7 +25,7 @@ namespace KukaPortal.Web.Jobs;
 /// </summary>
 public sealed class ScoreJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, BatchScoringPipeline pipeline, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options,
+    BlobStore blobs, DetectorCache detectors, BatchScoringPipeline pipeline, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options,
     ILogger<ScoreJobHandler> logger)
     : IJobHandler
 {
@@ -67,7 +67,9 @@ public sealed class ScoreJobHandler(
         var recording = new Stopwatch();
         var streams = new Stopwatch();
         var waiting = new Stopwatch();
-        using var detector = AssetDetector.Load(blobs, model, torchStatus.Info.ToDevice());
+        // Held from the portal's cache: the next job with this model reads no file (live work between batches cannot evict it).
+        using var held = detectors.Hold(blobs, model, torchStatus.Info.ToDevice());
+        var detector = held.Detector;
         // Once per job, before the first window: the names the stored contributions are ordered by.
         // Blocking is fine here (one short UPDATE on the torch thread, which waits on storage anyway).
         channelNames.RecordAsync(model.Id, detector.Preprocessing.OutputChannels, ct).GetAwaiter().GetResult();

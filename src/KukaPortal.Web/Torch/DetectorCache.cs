@@ -3,18 +3,18 @@ using KukaPortal.Data.Storage;
 using KukaPortal.Ml.Images;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Web.Jobs;
-using KukaPortal.Web.Torch;
 using static TorchSharp.torch;
 
-namespace KukaPortal.Web.Reconstruction;
+namespace KukaPortal.Web.Torch;
 
 /// <summary>
-/// The last few detectors the reconstruction view, the inspection view and live image scoring used, loaded once
-/// each: clicking through the windows of one run, or scoring image after image, would otherwise read and unpack the
-/// same model file every time. Keyed by model id (and, for image detectors, the threshold override), because a
-/// model's file never changes after training (a retrain is a new model), so nothing is ever invalidated.
+/// The last few detectors that score jobs, the reconstruction view, the inspection view and live image scoring used,
+/// loaded once each: scoring recording after recording with an asset's model, clicking through the windows of one
+/// run, or scoring image after image would otherwise read and unpack the same model file every time (and each load
+/// leaves a few KB of native memory behind). Keyed by model id and threshold override, because a model's file never
+/// changes after training (a retrain is a new model), so nothing is ever invalidated.
 /// The detectors hold native tensors that belong to the torch thread (ADR 0002), so the cache is only ever
-/// touched there: every lookup, load, use and eviction runs inside one <see cref="TorchExecutor"/> item,
+/// touched there: every lookup, load, use, release and eviction runs on the <see cref="TorchExecutor"/>'s thread,
 /// which is also why it needs no lock.
 /// </summary>
 public sealed class DetectorCache(TorchExecutor torch, ILogger<DetectorCache> logger) : IAsyncDisposable
