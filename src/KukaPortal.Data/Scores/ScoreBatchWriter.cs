@@ -11,7 +11,7 @@ namespace KukaPortal.Data.Scores;
 /// <summary>
 /// Stores scored windows with binary COPY (an order of magnitude faster than EF inserts) into a
 /// straight into the day-partitioned window_scores, skipping the windows an earlier attempt of the batch
-/// stored, so a retried batch never stores a window twice. Alarm changes go into the same transaction.
+/// stored, so a retried batch never stores a window twice. Alarm changes (and a stream's progress) go into the same transaction.
 /// </summary>
 public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactory, ScorePartitionMaintainer partitions, TimeProvider time, ConditionChangeWriter alarmChanges)
 {
@@ -59,6 +59,8 @@ public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactor
         // that succeeded but was reported lost, then retried) would raise a second alarm for one condition.
         var unstored = OnlyFresh(batch, fresh);
         var alarms = AffectsAlarms(unstored) ? await alarmChanges.ApplyAsync(db, unstored, now, ct) : [];
+        if (batch.Progress is { } progress)
+            await progress.SaveAsync(db, batch.RunId, now, ct);
         return new StoredBatch(rows, alarms);
     }
 
