@@ -92,16 +92,16 @@ public sealed class AssetStreamPipeline(
         await ReportDataFlowAsync(run, cursor, rows.Count > 0);
         var windows = cursor.Former.Append(rows.Values, rows.Timestamps);
         cursor.FedRow += rows.Count;
-        // The position after this step goes with its last batch of windows, in the batch's transaction (one commit
-        // per step instead of two); the step that ends a replay saves it on its own, marking the run finished.
-        var progress = new StreamProgress(cursor.Former.NextWindowIndex, cursor.Former.NextWindowStartRow);
+        // Each batch saves the position after its last window in its own transaction (one commit per batch, and the
+        // stored windows never run ahead of the saved position); the step that ends a replay also marks it finished.
         for (var start = 0; start < windows.Count; start += batchSize)
         {
-            var last = start + batchSize >= windows.Count;
-            await ScoreAndPublishAsync(run, model, cursor, windows.Skip(start).Take(batchSize).ToArray(), last && !rows.Ended ? progress : null, ct);
+            var batch = windows.Skip(start).Take(batchSize).ToArray();
+            var after = new StreamProgress(batch[^1].Index + 1, batch[^1].StartRow + cursor.Former.Stride);
+            await ScoreAndPublishAsync(run, model, cursor, batch, after, ct);
         }
         if (!rows.Ended) return false;
-        await store.SaveProgressAsync(run.Id, progress, finished: true, ct);
+        await store.FinishAsync(run.Id, new StreamProgress(cursor.Former.NextWindowIndex, cursor.Former.NextWindowStartRow), ct);
         _cursors.Remove(run.Id);
         logger.LogInformation("Replay {RunId} of asset {AssetId} reached the end of its recording", run.Id, assetId);
         return true;
@@ -158,7 +158,7 @@ public sealed class AssetStreamPipeline(
             $"No data for {quiet.TotalSeconds:F0} s."));
     }
 
-    private async Task ScoreAndPublishAsync(StreamRun run, DetectorModel model, RunCursor cursor, FormedWindow[] windows, StreamProgress? progress, CancellationToken ct)
+    private async Task ScoreAndPublishAsync(StreamRun run, DetectorModel model, RunCursor cursor, FormedWindow[] windows, StreamProgress progress, CancellationToken ct)
     {
         var detector = _model!.Detector;
         var channels = cursor.Source.Channels;

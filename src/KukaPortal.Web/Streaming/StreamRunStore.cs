@@ -32,19 +32,17 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>
-    /// Records where the run's next window starts, for a step that stored no windows (their batch carries the
-    /// progress itself: <see cref="StreamProgress"/>); a replay that reached its end is marked finished in the same
-    /// transaction, unless it was stopped meanwhile.
+    /// Marks a replay that reached its end finished, unless it was stopped meanwhile, and records its final position
+    /// in the same transaction (a batch of windows saves the position itself: <see cref="StreamProgress"/>).
     /// </summary>
-    public async Task SaveProgressAsync(Guid runId, StreamProgress progress, bool finished, CancellationToken ct)
+    public async Task FinishAsync(Guid runId, StreamProgress progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.InTransactionAsync(async ct =>
         {
             await progress.SaveAsync(db, runId, time.GetUtcNow(), ct);
-            if (finished)
-                await db.StreamRuns.Where(r => r.Id == runId && r.State == StreamRunState.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, StreamRunState.Finished), ct);
+            await db.StreamRuns.Where(r => r.Id == runId && r.State == StreamRunState.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, StreamRunState.Finished), ct);
         }, ct);
     }
 
