@@ -11,7 +11,7 @@ namespace KukaPortal.Data.Scores;
 /// <summary>
 /// Stores scored windows with binary COPY (an order of magnitude faster than EF inserts) into a
 /// straight into the day-partitioned window_scores, skipping the windows an earlier attempt of the batch
-/// stored, so a retried batch never stores a window twice. Alarm changes go into the same transaction.
+/// stored, so a retried batch never stores a window twice. Alarm changes (and a stream's progress) go into the same transaction.
 /// </summary>
 public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactory, ScorePartitionMaintainer partitions, TimeProvider time, ConditionChangeWriter alarmChanges)
 {
@@ -60,6 +60,8 @@ public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactor
         // that succeeded but was reported lost, then retried) would raise a second alarm for one condition.
         var unstored = OnlyFresh(batch, fresh);
         var alarms = AffectsAlarms(unstored) ? await alarmChanges.ApplyAsync(db, unstored, now, ct) : [];
+        if (batch.Progress is { } progress)
+            await progress.SaveAsync(db, batch.RunId, now, ct);
         return new StoredBatch(rows, alarms);
     }
 
@@ -78,14 +80,14 @@ public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactor
         batch.ConditionChanges.Count > 0 || batch.Windows.Any(w => w.AboveThreshold);
 
     /// <summary>
-    /// Time-series windows that change no alarm can be scored again from the stored recording or samples: a job or a
-    /// stream resumes after its last stored window. An alarm (an operator may have seen it) and a live image's record
+    /// Time-series windows that change no alarm can be scored again from the stored recording or samples: a job
+    /// resumes after its last stored window, a stream from the progress saved with its windows. An alarm (an operator may have seen it) and a live image's record
     /// (it may be the only one) cannot.
     /// </summary>
     private static bool CanBeScoredAgain(ScoreBatch batch) => !AffectsAlarms(batch) && batch.Images is not { Count: > 0 };
 
     /// <summary>
-    /// The commit does not wait for the disk (ADR 0009): the next synchronous commit (a job's end, a stream's progress,
+    /// The commit does not wait for the disk (ADR 0009): the next synchronous commit (a job's end, an ingested chunk,
     /// any alarm batch) makes it durable with everything before it, so a database crash can lose only the last fraction
     /// of a second of such batches, whole, never half of one.
     /// </summary>

@@ -47,20 +47,34 @@ public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, S
 
     private async Task<StreamRun> LockLiveRunAsync(PortalDbContext db, int assetId, CancellationToken ct)
     {
-        var asset = await db.Assets.AsNoTracking().Include(a => a.ActiveModel).SingleOrDefaultAsync(a => a.Id == assetId, ct)
+        // One query for the checks (a machine posts many chunks a second, each in a transaction of its own).
+        var asset = await db.Assets.Where(a => a.Id == assetId).Select(a => new
+            {
+                HasModel = a.ActiveModelId != null,
+                Channels = db.Recordings.Where(r => r.Id == a.ActiveModel!.TrainingRecordingId).Select(r => r.Channels).FirstOrDefault(),
+            }).SingleOrDefaultAsync(ct)
             ?? throw new StreamRequestException($"Asset {assetId} does not exist.", StatusCodes.Status404NotFound);
-        if (asset.ActiveModel is null)
+        if (!asset.HasModel)
             throw new StreamRequestException("This asset has no trained model yet, so there is nothing to score samples with: train one on normal data first.", StatusCodes.Status409Conflict);
-
-        // The live run's channel order is the model's when the asset first received samples.
-        var channels = await db.Recordings.Where(r => r.Id == asset.ActiveModel.TrainingRecordingId).Select(r => r.Channels).SingleOrDefaultAsync(ct)
+        var channels = asset.Channels
             ?? throw new StreamRequestException("The asset's model does not name its training recording, so its channels are unknown.", StatusCodes.Status409Conflict);
+
+        // The live run exists after the asset's first chunk: lock it; only the first chunk creates it (concurrent first
+        // chunks meet at the unique index) and locks it then. Its channel order is the model's at that moment.
+        return await LockExistingLiveRunAsync(db, assetId, ct) ?? await CreateAndLockLiveRunAsync(db, assetId, channels, ct);
+    }
+
+    private static Task<StreamRun?> LockExistingLiveRunAsync(PortalDbContext db, int assetId, CancellationToken ct) =>
+        db.StreamRuns.FromSqlInterpolated($"SELECT * FROM stream_runs WHERE asset_id = {assetId} AND source = 'Live' FOR UPDATE").SingleOrDefaultAsync(ct);
+
+    private async Task<StreamRun> CreateAndLockLiveRunAsync(PortalDbContext db, int assetId, string[] channels, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO stream_runs (id, asset_id, source, state, channels, next_window_index, next_row, speed, "loop", ingested_rows, created_at, updated_at)
             VALUES ({Guid.NewGuid()}, {assetId}, 'Live', 'Running', {channels}, 0, 0, 1, false, 0, {now}, {now})
             ON CONFLICT (asset_id) WHERE source = 'Live' DO NOTHING
             """, ct);
-        return await db.StreamRuns.FromSqlInterpolated($"SELECT * FROM stream_runs WHERE asset_id = {assetId} AND source = 'Live' FOR UPDATE").SingleAsync(ct);
+        return (await LockExistingLiveRunAsync(db, assetId, ct))!;
     }
 }

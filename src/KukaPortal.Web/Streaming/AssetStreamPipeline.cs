@@ -5,6 +5,7 @@ using KukaPortal.Core.Streaming;
 using KukaPortal.Data.Entities;
 using KukaPortal.Data.Scores;
 using KukaPortal.Data.Storage;
+using KukaPortal.Data.Streams;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
@@ -48,26 +49,39 @@ public sealed class AssetStreamPipeline(
 
     public async Task RunAsync(CancellationToken ct)
     {
+        ActiveStreams? active = null;
+        var readAt = DateTimeOffset.MinValue;
+        var woken = false;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var active = await store.LoadActiveAsync(assetId, ct);
-            if (active.Runs.Count == 0) return;
+            // A wake-up between two ticks steps the streams as they were read at the last tick: at 20 chunks a second
+            // per asset, reading them and the asset's settings again for every chunk cost two queries a chunk. New and
+            // stopped runs and settings changes are still seen at the next tick; a run that ended is read again at once.
+            if (active is null || !woken || time.GetUtcNow() - readAt >= options.Tick)
+            {
+                active = await store.LoadActiveAsync(assetId, ct);
+                readAt = time.GetUtcNow();
+                if (active.Runs.Count == 0) return;
+            }
             if (active.Asset.ActiveModel is { } model && torchStatus.Info.Available)
             {
                 await EnsureModelAsync(model);
                 foreach (var gone in _cursors.Keys.Where(id => active.Runs.All(r => r.Id != id)).ToList())
                     _cursors.Remove(gone);
+                var ended = false;
                 foreach (var run in active.Runs)
-                    await StepAsync(active.Asset, model, run, ct);
+                    ended |= await StepAsync(active.Asset, model, run, ct);
+                if (ended) active = null;
             }
             // Ingest on this node wakes the pipeline as soon as a chunk is stored; replays and chunks that
             // reached another node wait for the tick.
-            await wakeups.WaitAsync(assetId, options.Tick, ct);
+            woken = await wakeups.WaitAsync(assetId, options.Tick, ct);
         }
     }
 
-    private async Task StepAsync(Asset asset, DetectorModel model, StreamRun run, CancellationToken ct)
+    /// <returns>Whether the run ended (a replay reached the end of its recording).</returns>
+    private async Task<bool> StepAsync(Asset asset, DetectorModel model, StreamRun run, CancellationToken ct)
     {
         if (!_cursors.TryGetValue(run.Id, out var cursor))
             _cursors[run.Id] = cursor = await OpenAsync(asset, run, ct);
@@ -78,15 +92,19 @@ public sealed class AssetStreamPipeline(
         await ReportDataFlowAsync(run, cursor, rows.Count > 0);
         var windows = cursor.Former.Append(rows.Values, rows.Timestamps);
         cursor.FedRow += rows.Count;
+        // Each batch saves the position after its last window in its own transaction (one commit per batch, and the
+        // stored windows never run ahead of the saved position); the step that ends a replay also marks it finished.
         for (var start = 0; start < windows.Count; start += batchSize)
-            await ScoreAndPublishAsync(run, model, cursor, windows.Skip(start).Take(batchSize).ToArray(), ct);
-        if (windows.Count > 0 || rows.Ended)
-            await store.SaveProgressAsync(run.Id, cursor.Former.NextWindowIndex, cursor.Former.NextWindowStartRow, rows.Ended, ct);
-        if (rows.Ended)
         {
-            _cursors.Remove(run.Id);
-            logger.LogInformation("Replay {RunId} of asset {AssetId} reached the end of its recording", run.Id, assetId);
+            var batch = windows.Skip(start).Take(batchSize).ToArray();
+            var after = new StreamProgress(batch[^1].Index + 1, batch[^1].StartRow + cursor.Former.Stride);
+            await ScoreAndPublishAsync(run, model, cursor, batch, after, ct);
         }
+        if (!rows.Ended) return false;
+        await store.FinishAsync(run.Id, new StreamProgress(cursor.Former.NextWindowIndex, cursor.Former.NextWindowStartRow), ct);
+        _cursors.Remove(run.Id);
+        logger.LogInformation("Replay {RunId} of asset {AssetId} reached the end of its recording", run.Id, assetId);
+        return true;
     }
 
     private async Task<RunCursor> OpenAsync(Asset asset, StreamRun run, CancellationToken ct)
@@ -140,7 +158,7 @@ public sealed class AssetStreamPipeline(
             $"No data for {quiet.TotalSeconds:F0} s."));
     }
 
-    private async Task ScoreAndPublishAsync(StreamRun run, DetectorModel model, RunCursor cursor, FormedWindow[] windows, CancellationToken ct)
+    private async Task ScoreAndPublishAsync(StreamRun run, DetectorModel model, RunCursor cursor, FormedWindow[] windows, StreamProgress progress, CancellationToken ct)
     {
         var detector = _model!.Detector;
         var channels = cursor.Source.Channels;
@@ -158,7 +176,7 @@ public sealed class AssetStreamPipeline(
             if (change != ConditionChange.None) changes.Add((window.Index, change));
         }
         // The run id takes the job id's place: ON CONFLICT (run, window index) makes a re-scored window a no-op.
-        await publisher.PublishAsync(new ScoreBatch(assetId, run.Id, model.Id, scored, changes), ct);
+        await publisher.PublishAsync(new ScoreBatch(assetId, run.Id, model.Id, scored, changes, Progress: progress), ct);
     }
 
     /// <summary>Runs on the torch thread: the windows laid end to end and scored at stride W are exactly the formed windows.</summary>

@@ -1,5 +1,6 @@
 using KukaPortal.Data;
 using KukaPortal.Data.Entities;
+using KukaPortal.Data.Streams;
 using Microsoft.EntityFrameworkCore;
 
 namespace KukaPortal.Web.Streaming;
@@ -31,23 +32,17 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>
-    /// Records where the run's next window starts. Live chunks wholly before that row are no longer needed
-    /// and go in the same transaction. A run stopped meanwhile (a new replay, DELETE) keeps its state.
+    /// Marks a replay that reached its end finished, unless it was stopped meanwhile, and records its final position
+    /// in the same transaction (a batch of windows saves the position itself: <see cref="StreamProgress"/>).
     /// </summary>
-    public async Task SaveProgressAsync(Guid runId, int nextWindowIndex, long nextRow, bool finished, CancellationToken ct)
+    public async Task FinishAsync(Guid runId, StreamProgress progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.InTransactionAsync(async ct =>
         {
-            var now = time.GetUtcNow();
-            await db.StreamRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.NextWindowIndex, nextWindowIndex)
-                .SetProperty(r => r.NextRow, nextRow)
-                .SetProperty(r => r.UpdatedAt, now), ct);
-            if (finished)
-                await db.StreamRuns.Where(r => r.Id == runId && r.State == StreamRunState.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, StreamRunState.Finished), ct);
-            await db.SampleChunks.Where(c => c.RunId == runId && c.FirstRow + c.Rows <= nextRow).ExecuteDeleteAsync(ct);
+            await progress.SaveAsync(db, runId, time.GetUtcNow(), ct);
+            await db.StreamRuns.Where(r => r.Id == runId && r.State == StreamRunState.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, StreamRunState.Finished), ct);
         }, ct);
     }
 

@@ -1,5 +1,7 @@
 using KukaPortal.Core.Alarms;
+using KukaPortal.Data.Entities;
 using KukaPortal.Data.Scores;
+using KukaPortal.Data.Streams;
 using KukaPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +107,32 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
         alarm.ShouldContain(s => s.Contains("COPY window_scores"));
         alarm.ShouldNotContain(s => s.Contains("synchronous_commit"));
         (await Portal.WithDbAsync(db => db.Alarms.CountAsync(a => a.AssetId == assetId))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_stream_batch_saves_its_run_position_and_drops_the_consumed_chunks_in_its_transaction()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+        var runId = Guid.NewGuid();
+        await Portal.WithDbAsync(async db =>
+        {
+            db.StreamRuns.Add(new StreamRun
+            {
+                Id = runId, AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Running, Channels = ["a"],
+                IngestedRows = 30, CreatedAt = RunStart, UpdatedAt = RunStart,
+            });
+            // Three chunks of 10 rows; windows 0..1 (rows 0..19) end the first two.
+            db.SampleChunks.AddRange(Enumerable.Range(0, 3).Select(c => new SampleChunk
+                { RunId = runId, FirstRow = c * 10, Rows = 10, Values = new float[10], Timestamps = new double[10], ReceivedAt = RunStart }));
+            return await db.SaveChangesAsync();
+        });
+
+        await writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(0, 2), [], Progress: new StreamProgress(2, 20)), CancellationToken.None);
+
+        var run = await Portal.WithDbAsync(db => db.StreamRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
+        (run.NextWindowIndex, run.NextRow, run.State).ShouldBe((2, 20L, StreamRunState.Running));
+        (await Portal.WithDbAsync(db => db.SampleChunks.Where(c => c.RunId == runId).Select(c => c.FirstRow).ToListAsync())).ShouldBe([20L]);
     }
 
     /// <summary>Today, so that retention never touches these rows.</summary>
