@@ -10,7 +10,7 @@ namespace KukaPortal.Ml.Runtime;
 /// managed object dead, and its finalizer frees the native scalar while libtorch still reads it. Under load,
 /// training died every few hundred iterations with "Unknown scalar type", "Expected false to be true" or
 /// "argument alpha must not be a floating point number" (dotnet/TorchSharp PRs 1434 and 1496). With no
-/// collection inside the unit, nothing is finalized mid-call; any collection that starts the region runs while no
+/// collection inside the unit, nothing is finalized mid-call; the collection that starts the region runs while no
 /// native call is in flight on this thread.
 /// </para>
 /// <para>
@@ -32,10 +32,10 @@ internal readonly struct NoGcRegion : IDisposable
             return default;
         try
         {
-            // The first try asks for the budget without a full blocking collection: with the large heap of a
-            // scoring job (a whole scaled recording) the full collection at every batch's start was 2 % of the
-            // job; the budget is usually there without one. The protection is the same either way.
-            return new NoGcRegion(GC.TryStartNoGCRegion(Budget, disallowFullBlockingGC: true) || GC.TryStartNoGCRegion(Budget));
+            // With a full blocking collection first, on purpose. Asking without one (disallowFullBlockingGC) made each
+            // scoring batch's entry cheaper (2 % of a score job) but let the heap grow instead of collecting: the
+            // soak's peak RSS doubled (1.07 → 2.18 GB, docs/performance.md, "Scoring pipeline").
+            return new NoGcRegion(GC.TryStartNoGCRegion(Budget));
         }
         catch (InvalidOperationException)
         {
