@@ -107,17 +107,17 @@ public sealed class DetectorCache(TorchExecutor torch, ILogger<DetectorCache> lo
         Interlocked.Increment(ref _loads);
         var entry = new Entry(key, detector);
         _byKey[key] = _recent.AddFirst(entry);
-        EvictBeyondCapacity();
+        EvictBeyondCapacity(keep: entry); // the caller is about to use it, even if every older one is held
         return (detector, entry);
     }
 
-    /// <summary>Disposes the least recently used detectors that no job holds until the cache is back to its capacity.</summary>
-    private void EvictBeyondCapacity()
+    /// <summary>Disposes the least recently used detectors that no job holds (and not <paramref name="keep"/>) until the cache is back to its capacity.</summary>
+    private void EvictBeyondCapacity(Entry? keep = null)
     {
         for (var node = _recent.Last; node is not null && _recent.Count > Capacity;)
         {
             var previous = node.Previous;
-            if (node.Value.Holders == 0)
+            if (node.Value.Holders == 0 && node.Value != keep)
             {
                 _recent.Remove(node);
                 _byKey.Remove(node.Value.Key);

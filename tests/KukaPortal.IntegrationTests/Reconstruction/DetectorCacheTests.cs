@@ -86,6 +86,25 @@ public class DetectorCacheTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_detector_loaded_while_every_other_one_is_held_serves_its_caller()
+    {
+        await SaveModelAsync();
+        var torch = Portal.Services.GetRequiredService<TorchExecutor>();
+        var leases = new List<DetectorCache.Lease<Detector>>();
+        foreach (var id in new[] { 5_000_001, 5_000_002, 5_000_003, 5_000_004 })
+        {
+            var row = ModelRow(id, thresholdOverride: null);
+            leases.Add(await torch.RunAsync(TorchPriority.Live, () => Cache.Hold(Blobs, row, TorchSharp.torch.CPU)));
+        }
+
+        // A fifth model with all four places held: it is over capacity, but its caller must get it undisposed.
+        var view = await ReconstructAsync(5_000_005, window: 1);
+
+        view.Score.ShouldBeGreaterThan(0);
+        await torch.RunAsync(TorchPriority.Live, () => { leases.ForEach(l => l.Dispose()); return true; });
+    }
+
+    [Fact]
     public async Task A_score_job_gets_the_engineers_threshold_and_the_reconstruction_view_the_trained_one()
     {
         await SaveModelAsync();
