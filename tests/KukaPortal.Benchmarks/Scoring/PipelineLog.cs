@@ -24,15 +24,19 @@ public sealed class PipelineLog : ILoggerProvider
     public TorchSideRun? LastTorchSide => _torchSides.LastOrDefault();
 
     public ILogger CreateLogger(string categoryName) =>
-        categoryName == Category ? new Capture(_runs)
-        : categoryName == TorchSideCategory ? new TorchSideCapture(_torchSides)
+        categoryName == Category ? new Capture<PipelineRun>(_runs, "TorchSeconds", v =>
+            new PipelineRun((double)v["Seconds"]!, (double)v["TorchSeconds"]!, (double)v["StoreSeconds"]!, (double)v["WaitSeconds"]!))
+        : categoryName == TorchSideCategory ? new Capture<TorchSideRun>(_torchSides, "ScoreSeconds", v =>
+            new TorchSideRun((double)v["LoadSeconds"]!, (double)v["PrepareSeconds"]!, (double)v["PrepareGcSeconds"]!, (double)v["ScoreSeconds"]!,
+                (double)v["RecordSeconds"]!, (double)v["StreamSeconds"]!, (double)v["RoomSeconds"]!))
         : NullLogger.Instance;
 
     public void Dispose()
     {
     }
 
-    private sealed class Capture(ConcurrentQueue<PipelineRun> runs) : ILogger
+    /// <summary>Turns the structured values of the log line that carries <paramref name="marker"/> into a run.</summary>
+    private sealed class Capture<TRun>(ConcurrentQueue<TRun> runs, string marker, Func<IReadOnlyDictionary<string, object?>, TRun> read) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -42,24 +46,7 @@ public sealed class PipelineLog : ILoggerProvider
         {
             if (state is not IReadOnlyList<KeyValuePair<string, object?>> values) return;
             var named = values.ToDictionary(v => v.Key, v => v.Value);
-            if (!named.TryGetValue("TorchSeconds", out var torch)) return;
-            runs.Enqueue(new PipelineRun((double)named["Seconds"]!, (double)torch!, (double)named["StoreSeconds"]!, (double)named["WaitSeconds"]!));
-        }
-    }
-
-    private sealed class TorchSideCapture(ConcurrentQueue<TorchSideRun> runs) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (state is not IReadOnlyList<KeyValuePair<string, object?>> values) return;
-            var named = values.ToDictionary(v => v.Key, v => v.Value);
-            if (!named.TryGetValue("ScoreSeconds", out var score)) return;
-            runs.Enqueue(new TorchSideRun((double)named["LoadSeconds"]!, (double)named["PrepareSeconds"]!, (double)named["PrepareGcSeconds"]!, (double)score!,
-                (double)named["RecordSeconds"]!, (double)named["StreamSeconds"]!, (double)named["RoomSeconds"]!));
+            if (named.ContainsKey(marker)) runs.Enqueue(read(named));
         }
     }
 }

@@ -41,4 +41,13 @@ public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
     /// <summary>Queues a job and waits for it to finish; returns the final job as the API reports it.</summary>
     protected static Task<JobView> RunJobAsync(PortalSession session, int assetId, string kind, int recordingId, TimeSpan timeout) =>
         PortalApi.RunJobAsync(session, assetId, kind, recordingId, timeout);
+
+    /// <summary>Uploads 3,000 rows of normal robot data and trains the asset's default model on them; the job must succeed.</summary>
+    protected static async Task<JobView> TrainOnNormalDataAsync(PortalSession session, int assetId)
+    {
+        var normalId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv");
+        var training = await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3));
+        training.State.ShouldBe("Succeeded", training.Error);
+        return training;
+    }
 }

@@ -12,9 +12,7 @@ public class ScoreJobModelCacheTests(PortalFactory portal) : PortalTest(portal)
     {
         using var session = await SignInAsAdminAsync();
         var assetId = await CreateAssetAsync();
-        var normalId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv");
-        var training = await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3));
-        training.State.ShouldBe("Succeeded", training.Error);
+        await TrainOnNormalDataAsync(session, assetId);
         var recordingId = await UploadAsync(session, assetId, RobotCsv.WithAnomaly(rows: 1600, anomalyStart: 800, anomalyLength: 80), "scoring", "shift.csv");
         var cache = Portal.Services.GetRequiredService<DetectorCache>();
 

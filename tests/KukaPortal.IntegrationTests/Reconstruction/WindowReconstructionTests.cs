@@ -18,9 +18,7 @@ public class WindowReconstructionTests(PortalFactory portal) : PortalTest(portal
     {
         using var session = await SignInAsAdminAsync();
         var assetId = await CreateAssetAsync();
-        var normalId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv");
-        var training = await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3));
-        training.State.ShouldBe("Succeeded", training.Error);
+        await TrainOnNormalDataAsync(session, assetId);
 
         // Only axis3 is pushed off its motion, in rows 800..815: window 50 at W = 16.
         var scoringId = await UploadAsync(session, assetId, DisturbOneChannel(RobotCsv.Normal(rows: 1600, seed: 5), channel: 2, fromRow: 800, rows: 16), "scoring", "axis3.csv");

@@ -18,9 +18,7 @@ public class ThinSliceTests(PortalFactory portal) : PortalTest(portal)
         using var session = await SignInAsAdminAsync();
         var assetId = await CreateAssetAsync();
 
-        var normalId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv");
-        var training = await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3));
-        training.State.ShouldBe("Succeeded", training.Error);
+        var training = await TrainOnNormalDataAsync(session, assetId);
         training.ModelId.ShouldNotBeNull();
 
         var pushed = new ConcurrentQueue<WindowPoint>();

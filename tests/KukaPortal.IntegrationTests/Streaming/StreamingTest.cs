@@ -10,13 +10,8 @@ public abstract class StreamingTest(PortalFactory portal) : PortalTest(portal)
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    protected async Task<int> TrainAsync(PortalSession session, int assetId)
-    {
-        var normalId = await UploadAsync(session, assetId, RobotCsv.Normal(rows: 3000), "normal", "normal.csv");
-        var training = await RunJobAsync(session, assetId, "train", normalId, TimeSpan.FromMinutes(3));
-        training.State.ShouldBe("Succeeded", training.Error);
-        return training.ModelId!.Value;
-    }
+    protected static async Task<int> TrainAsync(PortalSession session, int assetId) =>
+        (await TrainOnNormalDataAsync(session, assetId)).ModelId!.Value;
 
     protected static async Task<string> CreateKeyAsync(PortalSession session, int assetId)
     {
