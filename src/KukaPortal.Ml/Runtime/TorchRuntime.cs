@@ -36,6 +36,7 @@ public static class TorchRuntime
             }
             if (threads is > 0)
                 torch.set_num_threads(threads.Value); // process-wide (GUIDE §4)
+            Nnpack.DisableWhereUnsupported();
 
             return new TorchInfo(
                 Available: true,

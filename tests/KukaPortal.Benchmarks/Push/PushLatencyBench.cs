@@ -29,8 +29,8 @@ public sealed class PushLatencyBench(TextWriter progress)
         return string.Join('\n', [
             $"Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average {load[0]} before, {load[1]} after; {portal.LatencySettings}",
             "",
-            "| Clients | Assets | Windows/s per asset | Windows measured | Deliveries (received / expected) | p50 ms | p95 ms | p99 ms | max ms |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| Clients | Assets | Windows/s per asset | Windows measured | Deliveries (received / expected) | p50 ms | p95 ms | p99 ms | max ms | Bench process CPU ms / window | PostgreSQL CPU ms / window | Full GCs | GC pauses ms |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             .. rows]);
     }
 
@@ -46,7 +46,12 @@ public sealed class PushLatencyBench(TextWriter progress)
         var perAsset = (int)((WarmUp.TotalSeconds + options.Seconds) * options.WindowsPerSecond);
         var refused = 0;
         progress.WriteLine($"Sending {options.WindowsPerSecond} windows/s to each asset for {WarmUp.TotalSeconds:F0} s warm-up + {options.Seconds} s …");
-        var measuring = Task.Delay(WarmUp).ContinueWith(_ => latencies.MeasureFrom(DateTimeOffset.UtcNow), TaskScheduler.Default);
+        var cpuAtStart = default(CpuReading);
+        var measuring = Task.Delay(WarmUp).ContinueWith(_ =>
+        {
+            cpuAtStart = CpuReading.Now();
+            latencies.MeasureFrom(DateTimeOffset.UtcNow);
+        }, TaskScheduler.Default);
         var sent = await Task.WhenAll(assets.Select(a => new WindowFeeder(sender, a, options.WindowsPerSecond)
             .RunAsync(perAsset, (status, body) =>
             {
@@ -55,14 +60,17 @@ public sealed class PushLatencyBench(TextWriter progress)
             }, CancellationToken.None)));
         await measuring;
         await Task.Delay(TimeSpan.FromSeconds(3)); // the last windows' pushes
+        var cpu = CpuReading.Now() - cpuAtStart;
         foreach (var dashboard in dashboards) await dashboard.DisposeAsync();
 
         // Expected deliveries: each measured window of an asset, once to each of its dashboards.
         var measured = assets.Select((a, i) => (a.AssetId, Windows: sent[i].Count(latencies.Counts))).ToDictionary(x => x.AssetId, x => x.Windows);
         var expected = dashboards.Sum(d => (long)measured[d.AssetId]);
         var p = latencies.Summary();
+        var windows = Math.Max(1, measured.Values.Sum());
         return $"| {options.Clients} | {assets.Length} | {options.WindowsPerSecond.ToString("G", CultureInfo.InvariantCulture)} | {measured.Values.Sum():N0} | {p.Count:N0} / {expected:N0} | " +
-               $"{Percentiles.Ms(p.P50)} | {Percentiles.Ms(p.P95)} | {Percentiles.Ms(p.P99)} | {Percentiles.Ms(p.Max)} |" +
+               $"{Percentiles.Ms(p.P50)} | {Percentiles.Ms(p.P95)} | {Percentiles.Ms(p.P99)} | {Percentiles.Ms(p.Max)} | " +
+               $"{cpu.ProcessSeconds * 1000 / windows:F2} | {cpu.PostgresSeconds * 1000 / windows:F2} | {cpu.FullCollections:N0} | {cpu.GcPauses.TotalMilliseconds:N0} |" +
                (refused > 0 ? $" ({refused} chunks refused)" : "");
     }
 }

@@ -39,4 +39,17 @@ public sealed class TorchRuntimeTests
         info.Available.ShouldBeTrue();
         info.DeviceType.ShouldBe(torch.cuda.is_available() ? "cuda" : "cpu");
     }
+
+    [Fact]
+    public void Nnpack_stays_on_only_where_the_cpu_can_run_it()
+    {
+        TorchRuntime.Initialize(TorchDeviceOption.Cpu);
+
+        // Where NNPACK cannot run (this development machine: "Unsupported hardware"), libtorch would check and log on
+        // every small convolution unless it is switched off; where it runs, it is left as libtorch chose.
+        Nnpack.Enabled.ShouldBe(Nnpack.Available);
+        using var output = torch.nn.functional.conv1d(torch.ones(1, 6, 16), torch.ones(4, 6, 3));
+        output.shape.ShouldBe([1L, 4, 14]);
+        output[0, 0, 0].item<float>().ShouldBe(18f);
+    }
 }

@@ -51,7 +51,7 @@ public sealed class BenchDatabase : IDbContextFactory<PortalDbContext>, IAsyncDi
             throw new BenchSetupException($"Could not create a throwaway database on {server.Host}:{server.Port} (the bench needs CREATEDB): {e.Message}");
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString).Build();
+        var dataSource = PortalDataSource.Build(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString);
         var database = new BenchDatabase(admin, name, dataSource);
         try
         {
