@@ -33,35 +33,39 @@ public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactor
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var now = RunClock.TruncateToMicroseconds(time.GetUtcNow());
-        if (CanBeScoredAgain(batch)) await CommitWithoutWaitingForTheDiskAsync(connection, ct);
 
         // The asset row lock is held to commit, and every writer of a run takes it (a run belongs to one
         // asset). So no one can store this run's windows between the check below and the COPY: a retried
         // batch stores only what is missing, takes no sequence numbers for the rest, and never hits the
         // unique key (run_id, window_index, at), which remains the last guard.
-        var lastSequence = await LockAssetAsync(connection, batch.AssetId, ct);
-        var stored = await StoredIndexesAsync(connection, batch, ct);
+        var (lastSequence, stored) = await LockAssetAndFindStoredAsync(connection, batch, ct);
         var fresh = batch.Windows.Where(w => !stored.Contains(w.WindowIndex)).DistinctBy(w => w.WindowIndex).OrderBy(w => w.WindowIndex).ToList();
         var rows = ToRows(batch, fresh, lastSequence + 1, now);
+
+        // The round trips are the cost of a live stream's batch of a window or two: one for the lock and the check,
+        // the COPY, one for everything after it (the sequence, the rollups, the stream's position), the commit.
+        await using var closing = new NpgsqlBatch(connection);
         if (rows.Count > 0)
         {
-            await AdvanceSequenceAsync(connection, batch.AssetId, rows[^1].Sequence, ct);
             await CopyAsync(connection, rows, fresh, ct);
             if (batch.Images is { Count: > 0 } images)
             {
                 var copied = fresh.Select(w => w.WindowIndex).ToHashSet();
                 await InspectionImageWriter.InsertAsync(connection, batch, images.Where(i => copied.Contains(i.WindowIndex)).ToList(), ct);
             }
+            closing.BatchCommands.Add(AdvanceSequence(batch.AssetId, rows[^1].Sequence));
             // Only the rows just copied: a re-sent batch's stored windows are in neither list.
-            await ScoreRollupWriter.AddAsync(connection, batch.AssetId, rows, ct);
+            closing.BatchCommands.Add(ScoreRollupWriter.Command(batch.AssetId, rows));
         }
+        if (batch.Progress is { } progress)
+            foreach (var command in progress.Commands(batch.RunId, now)) closing.BatchCommands.Add(command);
+        if (closing.BatchCommands.Count > 0)
+            await closing.ExecuteNonQueryAsync(ct);
 
         // Windows stored earlier had their alarm changes applied in the same commit; applying them again (a commit
         // that succeeded but was reported lost, then retried) would raise a second alarm for one condition.
         var unstored = OnlyFresh(batch, fresh);
         var alarms = AffectsAlarms(unstored) ? await alarmChanges.ApplyAsync(db, unstored, now, ct) : [];
-        if (batch.Progress is { } progress)
-            await progress.SaveAsync(db, batch.RunId, now, ct);
         return new StoredBatch(rows, alarms);
     }
 
@@ -87,49 +91,43 @@ public sealed class ScoreBatchWriter(IDbContextFactory<PortalDbContext> dbFactor
     private static bool CanBeScoredAgain(ScoreBatch batch) => !AffectsAlarms(batch) && batch.Images is not { Count: > 0 };
 
     /// <summary>
+    /// One round trip: the commit's durability (below), the asset row's lock with its last sequence, and which of the
+    /// batch's windows an earlier attempt stored (the time bounds let PostgreSQL skip other days' partitions).
+    /// </summary>
+    private static async Task<(long LastSequence, HashSet<int> Stored)> LockAssetAndFindStoredAsync(NpgsqlConnection connection, ScoreBatch batch, CancellationToken ct)
+    {
+        await using var round = new NpgsqlBatch(connection);
+        var withoutWaiting = CanBeScoredAgain(batch);
+        if (withoutWaiting) round.BatchCommands.Add(CommitWithoutWaitingForTheDisk());
+        round.BatchCommands.Add(PlainSql.Command("SELECT last_sequence FROM assets WHERE id = $1 FOR UPDATE", batch.AssetId));
+        var windows = batch.Windows.Count > 0;
+        if (windows)
+            round.BatchCommands.Add(PlainSql.Command("""
+                SELECT window_index FROM window_scores
+                WHERE run_id = $1 AND at BETWEEN $2 AND $3 AND window_index BETWEEN $4 AND $5
+                """, batch.RunId, batch.Windows.Min(w => w.At), batch.Windows.Max(w => w.At),
+                batch.Windows.Min(w => w.WindowIndex), batch.Windows.Max(w => w.WindowIndex)));
+
+        await using var reader = await round.ExecuteReaderAsync(ct);
+        if (withoutWaiting) await reader.NextResultAsync(ct);
+        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"Asset {batch.AssetId} does not exist.");
+        var lastSequence = reader.GetInt64(0);
+        var stored = new HashSet<int>();
+        if (windows && await reader.NextResultAsync(ct))
+            while (await reader.ReadAsync(ct)) stored.Add(reader.GetInt32(0));
+        return (lastSequence, stored);
+    }
+
+    /// <summary>
     /// The commit does not wait for the disk (ADR 0009): the next synchronous commit (a job's end, an ingested chunk,
     /// any alarm batch) makes it durable with everything before it, so a database crash can lose only the last fraction
-    /// of a second of such batches, whole, never half of one.
+    /// of a second of such batches, whole, never half of one. <c>set_config(…, true)</c> is <c>SET LOCAL</c> as a query,
+    /// so that it answers with a row like the lock that follows it in the same round trip.
     /// </summary>
-    private static async Task CommitWithoutWaitingForTheDiskAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SET LOCAL synchronous_commit TO OFF", connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private static NpgsqlBatchCommand CommitWithoutWaitingForTheDisk() => new("SELECT set_config('synchronous_commit', 'off', true)");
 
-    private static async Task<long> LockAssetAsync(NpgsqlConnection connection, int assetId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT last_sequence FROM assets WHERE id = @asset FOR UPDATE", connection);
-        command.Parameters.AddWithValue("asset", assetId);
-        return (long)(await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException($"Asset {assetId} does not exist."));
-    }
-
-    /// <summary>Which of the batch's windows an earlier attempt stored; the time bounds let PostgreSQL skip other days' partitions.</summary>
-    private static async Task<HashSet<int>> StoredIndexesAsync(NpgsqlConnection connection, ScoreBatch batch, CancellationToken ct)
-    {
-        var stored = new HashSet<int>();
-        if (batch.Windows.Count == 0) return stored;
-        await using var command = new NpgsqlCommand("""
-            SELECT window_index FROM window_scores
-            WHERE run_id = @run AND at BETWEEN @from AND @to AND window_index BETWEEN @first AND @last
-            """, connection);
-        command.Parameters.AddWithValue("run", batch.RunId);
-        command.Parameters.AddWithValue("from", batch.Windows.Min(w => w.At));
-        command.Parameters.AddWithValue("to", batch.Windows.Max(w => w.At));
-        command.Parameters.AddWithValue("first", batch.Windows.Min(w => w.WindowIndex));
-        command.Parameters.AddWithValue("last", batch.Windows.Max(w => w.WindowIndex));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) stored.Add(reader.GetInt32(0));
-        return stored;
-    }
-
-    private static async Task AdvanceSequenceAsync(NpgsqlConnection connection, int assetId, long last, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("UPDATE assets SET last_sequence = @last WHERE id = @asset", connection);
-        command.Parameters.AddWithValue("last", last);
-        command.Parameters.AddWithValue("asset", assetId);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private static NpgsqlBatchCommand AdvanceSequence(int assetId, long last) =>
+        PlainSql.Command("UPDATE assets SET last_sequence = $1 WHERE id = $2", last, assetId);
 
     /// <summary>Sequences follow window order.</summary>
     private static List<WindowScoreRow> ToRows(ScoreBatch batch, IReadOnlyList<ScoredWindow> fresh, long firstSequence, DateTimeOffset now) =>

@@ -1,5 +1,5 @@
-using KukaPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KukaPortal.Data.Streams;
 
@@ -16,10 +16,19 @@ public sealed record StreamProgress(int NextWindowIndex, long NextRow)
     /// </summary>
     public async Task SaveAsync(PortalDbContext db, Guid runId, DateTimeOffset now, CancellationToken ct)
     {
-        await db.StreamRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.NextWindowIndex, NextWindowIndex)
-            .SetProperty(r => r.NextRow, NextRow)
-            .SetProperty(r => r.UpdatedAt, now), ct);
-        await db.SampleChunks.Where(c => c.RunId == runId && c.FirstRow + c.Rows <= NextRow).ExecuteDeleteAsync(ct);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+        foreach (var command in Commands(runId, now)) batch.BatchCommands.Add(command);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The statements that save it, for a caller's own round trip: a live stream saves its position with every batch of
+    /// a window or two (the score batch sends them with its other closing statements), and EF's ExecuteUpdate and
+    /// ExecuteDelete rebuilt their queries on every call (5 % of the push bench's CPU).
+    /// </summary>
+    public IEnumerable<NpgsqlBatchCommand> Commands(Guid runId, DateTimeOffset now)
+    {
+        yield return PlainSql.Command("UPDATE stream_runs SET next_window_index = $1, next_row = $2, updated_at = $3 WHERE id = $4", NextWindowIndex, NextRow, now, runId);
+        yield return PlainSql.Command("DELETE FROM sample_chunks WHERE run_id = $1 AND first_row + rows <= $2", runId, NextRow);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KukaPortal.Data;
 using KukaPortal.Data.Audit;
 using KukaPortal.Data.Entities;
@@ -8,10 +9,19 @@ namespace KukaPortal.Web.Ingest;
 /// <summary>Whether a presented key may send samples of an asset, and why not.</summary>
 public enum KeyVerdict { Valid, Missing, Unknown, OtherAsset, Revoked }
 
-/// <summary>Creates, lists, revokes and checks per-asset API keys; only their hashes are kept. Creating and revoking are audited.</summary>
+/// <summary>
+/// Creates, lists, revokes and checks per-asset API keys; only their hashes are kept. Creating and revoking are audited.
+/// A key found valid is believed for <see cref="ValidFor"/> without asking the database again (a machine posts many
+/// chunks a second, each checked); revoking it on this node ends that at once, on another node within
+/// <see cref="ValidFor"/>. Refusals are never remembered, so a new key works at once.
+/// </summary>
 public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public const int MaxNameLength = 200;
+    public static readonly TimeSpan ValidFor = TimeSpan.FromSeconds(10);
+
+    /// <summary>Hashes of keys found valid: the asset they belong to and until when that is believed.</summary>
+    private readonly ConcurrentDictionary<string, (int AssetId, DateTimeOffset Until)> _valid = new();
 
     /// <summary>The name a new key gets: the trimmed request, or a default when blank; null when it is too long.</summary>
     public static string? NameFor(string? requested) =>
@@ -51,6 +61,7 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Au
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.AssetApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.AssetId == assetId, ct);
         if (key is null) return false;
+        _valid.TryRemove(key.KeyHash, out _);
         if (key.RevokedAt is null)
         {
             key.RevokedAt = time.GetUtcNow();
@@ -67,14 +78,19 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Au
     {
         if (string.IsNullOrWhiteSpace(plain)) return KeyVerdict.Missing;
         var hash = ApiKeyHashing.Hash(plain.Trim());
+        if (_valid.TryGetValue(hash, out var known) && known.AssetId == assetId && time.GetUtcNow() < known.Until)
+            return KeyVerdict.Valid;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.AssetApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash, ct);
-        return key switch
+        var verdict = key switch
         {
             null => KeyVerdict.Unknown,
             { AssetId: var owner } when owner != assetId => KeyVerdict.OtherAsset,
             { RevokedAt: not null } => KeyVerdict.Revoked,
             _ => KeyVerdict.Valid,
         };
+        if (verdict == KeyVerdict.Valid) _valid[hash] = (assetId, time.GetUtcNow() + ValidFor);
+        else _valid.TryRemove(hash, out _);
+        return verdict;
     }
 }

@@ -22,14 +22,22 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
             .Select(r => r.AssetId).Distinct().ToListAsync(ct);
     }
 
+    /// <summary>Read by every asset's pipeline at each tick (four times a second), hence compiled queries.</summary>
     public async Task<ActiveStreams> LoadActiveAsync(int assetId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var asset = await db.Assets.AsNoTracking().Include(a => a.ActiveModel).SingleAsync(a => a.Id == assetId, ct);
-        var runs = await db.StreamRuns.AsNoTracking().Include(r => r.Recording)
-            .Where(r => r.AssetId == assetId && r.State == StreamRunState.Running && r.Source != StreamSource.Images).OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        var asset = await AssetWithModel(db, assetId, ct);
+        var runs = new List<StreamRun>();
+        await foreach (var run in RunningStreams(db, assetId).WithCancellation(ct)) runs.Add(run);
         return new ActiveStreams(asset, runs);
     }
+
+    private static readonly Func<PortalDbContext, int, CancellationToken, Task<Asset>> AssetWithModel = EF.CompileAsyncQuery(
+        (PortalDbContext db, int assetId, CancellationToken ct) => db.Assets.AsNoTracking().Include(a => a.ActiveModel).Single(a => a.Id == assetId));
+
+    private static readonly Func<PortalDbContext, int, IAsyncEnumerable<StreamRun>> RunningStreams = EF.CompileAsyncQuery<PortalDbContext, int, StreamRun>(
+        (db, assetId) => db.StreamRuns.AsNoTracking().Include(r => r.Recording)
+            .Where(r => r.AssetId == assetId && r.State == StreamRunState.Running && r.Source != StreamSource.Images).OrderBy(r => r.CreatedAt));
 
     /// <summary>
     /// Marks a replay that reached its end finished, unless it was stopped meanwhile, and records its final position
@@ -52,8 +60,7 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var chunks = new List<SampleChunk>();
         var rows = 0L;
-        var query = db.SampleChunks.AsNoTracking().Where(c => c.RunId == runId && c.FirstRow + c.Rows > fromRow).OrderBy(c => c.FirstRow);
-        await foreach (var chunk in query.Take(64).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var chunk in ChunksFrom(db, runId, fromRow).WithCancellation(ct))
         {
             chunks.Add(chunk);
             rows += chunk.Rows;
@@ -61,4 +68,9 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
         }
         return chunks;
     }
+
+    /// <summary>Compiled once: a live pipeline reads chunks after every ingested one, and building the query each time cost more than running it.</summary>
+    private static readonly Func<PortalDbContext, Guid, long, IAsyncEnumerable<SampleChunk>> ChunksFrom = EF.CompileAsyncQuery(
+        (PortalDbContext db, Guid runId, long fromRow) =>
+            db.SampleChunks.AsNoTracking().Where(c => c.RunId == runId && c.FirstRow + c.Rows > fromRow).OrderBy(c => c.FirstRow).Take(64));
 }

@@ -11,8 +11,6 @@ namespace KukaPortal.Benchmarks.Push;
 /// </summary>
 public sealed class PushLatencyBench(TextWriter progress)
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
-
     public async Task<string> RunAsync(IReadOnlyList<PushBenchOptions> scenarios)
     {
         var load = new List<string> { File.ReadAllText("/proc/loadavg").Split(' ')[0] };
@@ -27,7 +25,8 @@ public sealed class PushLatencyBench(TextWriter progress)
         load.Add(File.ReadAllText("/proc/loadavg").Split(' ')[0]);
 
         return string.Join('\n', [
-            $"Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average {load[0]} before, {load[1]} after; {portal.LatencySettings}",
+            $"Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average {load[0]} before, {load[1]} after; {portal.LatencySettings}; " +
+            $"warm-up {string.Join(" / ", scenarios.Select(s => $"{s.WarmUpSeconds:G} s"))} (not counted)",
             "",
             "| Clients | Assets | Windows/s per asset | Windows measured | Deliveries (received / expected) | p50 ms | p95 ms | p99 ms | max ms | Bench process CPU ms / window | PostgreSQL CPU ms / window | Full GCs | GC pauses ms |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -43,11 +42,12 @@ public sealed class PushLatencyBench(TextWriter progress)
             dashboards.Add(await Dashboard.ConnectAsync(portal.BaseAddress, session.CookieHeader, assets[i % assets.Length].AssetId, latencies));
 
         using var sender = new HttpClient { BaseAddress = portal.BaseAddress };
-        var perAsset = (int)((WarmUp.TotalSeconds + options.Seconds) * options.WindowsPerSecond);
+        var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
+        var perAsset = (int)((warmUp.TotalSeconds + options.Seconds) * options.WindowsPerSecond);
         var refused = 0;
-        progress.WriteLine($"Sending {options.WindowsPerSecond} windows/s to each asset for {WarmUp.TotalSeconds:F0} s warm-up + {options.Seconds} s …");
+        progress.WriteLine($"Sending {options.WindowsPerSecond} windows/s to each asset for {warmUp.TotalSeconds:F0} s warm-up + {options.Seconds} s …");
         var cpuAtStart = default(CpuReading);
-        var measuring = Task.Delay(WarmUp).ContinueWith(_ =>
+        var measuring = Task.Delay(warmUp).ContinueWith(_ =>
         {
             cpuAtStart = CpuReading.Now();
             latencies.MeasureFrom(DateTimeOffset.UtcNow);

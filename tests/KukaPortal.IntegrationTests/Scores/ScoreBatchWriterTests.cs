@@ -103,7 +103,7 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
         var alarm = await sql.RecordAsync(() => writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, raising, [(5, ConditionChange.Raised)]), CancellationToken.None));
 
         normal.ShouldContain(s => s.Contains("COPY window_scores"));
-        normal.ShouldContain("SET LOCAL synchronous_commit TO OFF");
+        normal.ShouldContain(s => s.Contains("set_config('synchronous_commit', 'off', true)"));
         alarm.ShouldContain(s => s.Contains("COPY window_scores"));
         alarm.ShouldNotContain(s => s.Contains("synchronous_commit"));
         (await Portal.WithDbAsync(db => db.Alarms.CountAsync(a => a.AssetId == assetId))).ShouldBe(1);

@@ -15,10 +15,10 @@ public static class ScoreRollupWriter
 {
     private const string Sql = """
         INSERT INTO score_rollups (asset_id, bucket_seconds, bucket, windows, above_threshold, sum_calibrated, min_calibrated, max_calibrated)
-        SELECT @asset, size.seconds, date_bin(make_interval(secs => size.seconds), w.at, TIMESTAMPTZ '2000-01-01 00:00:00Z'),
+        SELECT $1, size.seconds, date_bin(make_interval(secs => size.seconds), w.at, TIMESTAMPTZ '2000-01-01 00:00:00Z'),
                count(*), count(*) FILTER (WHERE w.above), sum(w.calibrated), min(w.calibrated), max(w.calibrated)
-        FROM unnest(@at, @calibrated, @above) AS w(at, calibrated, above)
-        CROSS JOIN unnest(@sizes) AS size(seconds)
+        FROM unnest($2, $3, $4) AS w(at, calibrated, above)
+        CROSS JOIN unnest($5) AS size(seconds)
         GROUP BY 1, 2, 3
         ON CONFLICT (asset_id, bucket_seconds, bucket) DO UPDATE SET
             windows = score_rollups.windows + EXCLUDED.windows,
@@ -28,15 +28,16 @@ public static class ScoreRollupWriter
             max_calibrated = GREATEST(score_rollups.max_calibrated, EXCLUDED.max_calibrated)
         """;
 
-    public static async Task AddAsync(NpgsqlConnection connection, int assetId, IReadOnlyList<WindowScoreRow> stored, CancellationToken ct)
+    /// <summary>The statement that adds <paramref name="stored"/> to their buckets, for the score batch's closing round trip.</summary>
+    public static NpgsqlBatchCommand Command(int assetId, IReadOnlyList<WindowScoreRow> stored) => new(Sql)
     {
-        if (stored.Count == 0) return;
-        await using var command = new NpgsqlCommand(Sql, connection);
-        command.Parameters.AddWithValue("asset", assetId);
-        command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = stored.Select(r => r.At.UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("calibrated", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = stored.Select(r => r.Calibrated).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("above", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = stored.Select(r => r.AboveThreshold).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("sizes", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = ScoreRollupLevels.Maintained });
-        await command.ExecuteNonQueryAsync(ct);
-    }
+        Parameters =
+        {
+            new NpgsqlParameter { Value = assetId },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = stored.Select(r => r.At.UtcDateTime).ToArray() },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Double, Value = stored.Select(r => r.Calibrated).ToArray() },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = stored.Select(r => r.AboveThreshold).ToArray() },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = ScoreRollupLevels.Maintained },
+        },
+    };
 }
