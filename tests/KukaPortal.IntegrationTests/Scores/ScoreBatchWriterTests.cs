@@ -102,9 +102,9 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
         var normal = await sql.RecordAsync(() => writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(0, 5), []), CancellationToken.None));
         var alarm = await sql.RecordAsync(() => writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, raising, [(5, ConditionChange.Raised)]), CancellationToken.None));
 
-        normal.ShouldContain(s => s.Contains("COPY window_scores"));
+        normal.ShouldContain(s => s.Contains("INSERT INTO window_scores"));
         normal.ShouldContain(s => s.Contains("set_config('synchronous_commit', 'off', true)"));
-        alarm.ShouldContain(s => s.Contains("COPY window_scores"));
+        alarm.ShouldContain(s => s.Contains("INSERT INTO window_scores"));
         alarm.ShouldNotContain(s => s.Contains("synchronous_commit"));
         (await Portal.WithDbAsync(db => db.Alarms.CountAsync(a => a.AssetId == assetId))).ShouldBe(1);
     }
@@ -137,6 +137,37 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
 
     /// <summary>Today, so that retention never touches these rows.</summary>
     private static readonly DateTimeOffset RunStart = RunClock.TruncateToMicroseconds(DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task Small_batches_go_in_one_insert_large_ones_by_copy_and_both_store_the_same_rows()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+        var (inserted, copied) = (Guid.NewGuid(), Guid.NewGuid());
+        // Every other window carries per-channel errors, the others none (a stored NULL).
+        List<ScoredWindow> WithErrors(int count) => Windows(0, count)
+            .Select(w => w.WindowIndex % 2 == 0 ? w with { ChannelErrors = [0.5f * w.WindowIndex, 1f, 2f] } : w).ToList();
+        using var sql = new SqlRecorder();
+
+        var small = await sql.RecordAsync(() => writer.StoreAsync(new ScoreBatch(assetId, inserted, modelId, WithErrors(ScoreBatchWriter.InsertedUpTo), []), CancellationToken.None));
+        var large = await sql.RecordAsync(() => writer.StoreAsync(new ScoreBatch(assetId, copied, modelId, WithErrors(ScoreBatchWriter.InsertedUpTo + 1), []), CancellationToken.None));
+
+        small.ShouldContain(s => s.Contains("INSERT INTO window_scores"));
+        small.ShouldNotContain(s => s.Contains("COPY window_scores"));
+        large.ShouldContain(s => s.Contains("COPY window_scores"));
+        var rows = await Portal.WithDbAsync(db => db.WindowScores.Where(w => w.RunId == inserted || w.RunId == copied)
+            .OrderBy(w => w.WindowIndex).ToListAsync());
+        var byRun = rows.ToLookup(r => r.RunId);
+        byRun[inserted].Count().ShouldBe(ScoreBatchWriter.InsertedUpTo);
+        foreach (var (a, b) in byRun[inserted].Zip(byRun[copied]))
+        {
+            (a.WindowIndex, a.At, a.AssetId, a.ModelId, a.StartRow, a.EndRow, a.StartSeconds, a.EndSeconds, a.Score, a.Calibrated, a.AboveThreshold)
+                .ShouldBe((b.WindowIndex, b.At, b.AssetId, b.ModelId, b.StartRow, b.EndRow, b.StartSeconds, b.EndSeconds, b.Score, b.Calibrated, b.AboveThreshold));
+            a.ChannelContributions.ShouldBe(b.ChannelContributions);
+            (a.ChannelContributions is null).ShouldBe(a.WindowIndex % 2 == 1);
+        }
+        byRun[copied].Take(ScoreBatchWriter.InsertedUpTo).Select(r => r.Sequence).ShouldBe(byRun[inserted].Select(r => r.Sequence + ScoreBatchWriter.InsertedUpTo));
+    }
 
     private static List<ScoredWindow> Windows(int from, int count) =>
         Enumerable.Range(from, count).Select(i => new ScoredWindow(i, i * 10, i * 10 + 10, i, i + 1, 0.01 * i, 0.1 * i, false, RunStart.AddSeconds(i + 1))).ToList();
