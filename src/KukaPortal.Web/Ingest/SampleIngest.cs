@@ -83,13 +83,19 @@ public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, S
     private async Task<LockedRun> CreateAndLockLiveRunAsync(NpgsqlConnection connection, int assetId, string[] channels, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using (var insert = new NpgsqlCommand("""
-            INSERT INTO stream_runs (id, asset_id, source, state, channels, next_window_index, next_row, speed, "loop", ingested_rows, created_at, updated_at)
-            VALUES ($1, $2, 'Live', 'Running', $3, 0, 0, 1, false, 0, $4, $4)
-            ON CONFLICT (asset_id) WHERE source = 'Live' DO NOTHING
-            """, connection) { Parameters = { new() { Value = Guid.NewGuid() }, new() { Value = assetId }, new() { Value = channels }, new() { Value = now } } })
-            await insert.ExecuteNonQueryAsync(ct);
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { LockLiveRunCommand(assetId) } };
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                PlainSql.Command("""
+                    INSERT INTO stream_runs (id, asset_id, source, state, channels, next_window_index, next_row, speed, "loop", ingested_rows, created_at, updated_at)
+                    VALUES ($1, $2, 'Live', 'Running', $3, 0, 0, 1, false, 0, $4, $4)
+                    ON CONFLICT (asset_id) WHERE source = 'Live' DO NOTHING
+                    """, Guid.NewGuid(), assetId, channels, now),
+                LockLiveRunCommand(assetId),
+            },
+        };
+        // The INSERT returns no rows, so the reader starts at the lock's.
         await using var reader = await batch.ExecuteReaderAsync(ct);
         return (await ReadRunAsync(reader, ct))!;
     }
