@@ -23,6 +23,13 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Au
     /// <summary>Hashes of keys found valid: the asset they belong to and until when that is believed.</summary>
     private readonly ConcurrentDictionary<string, (int AssetId, DateTimeOffset Until)> _valid = new();
 
+    /// <summary>
+    /// Counts committed revocations. A check remembers a valid key only if none committed while it read the key, so a
+    /// check that read the row just before a revocation cannot put the key back after the revocation cleared it.
+    /// </summary>
+    private long _revocations;
+    private readonly Lock _remembering = new();
+
     /// <summary>The name a new key gets: the trimmed request, or a default when blank; null when it is too long.</summary>
     public static string? NameFor(string? requested) =>
         string.IsNullOrWhiteSpace(requested) ? "Ingest key" : requested.Trim() is { Length: <= MaxNameLength } name ? name : null;
@@ -61,13 +68,17 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Au
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.AssetApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.AssetId == assetId, ct);
         if (key is null) return false;
-        _valid.TryRemove(key.KeyHash, out _);
         if (key.RevokedAt is null)
         {
             key.RevokedAt = time.GetUtcNow();
             key.RevokedBy = user;
             audit.Add(db, user ?? "unknown", AuditAction.ApiKeyRevoked, Target(key), assetId: assetId);
             await db.SaveChangesAsync(ct);
+        }
+        lock (_remembering)
+        {
+            _revocations++;
+            _valid.TryRemove(key.KeyHash, out _);
         }
         return true;
     }
@@ -80,6 +91,7 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Au
         var hash = ApiKeyHashing.Hash(plain.Trim());
         if (_valid.TryGetValue(hash, out var known) && known.AssetId == assetId && time.GetUtcNow() < known.Until)
             return KeyVerdict.Valid;
+        var revocationsBefore = Interlocked.Read(ref _revocations);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.AssetApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash, ct);
         var verdict = key switch
@@ -89,8 +101,11 @@ public sealed class ApiKeyStore(IDbContextFactory<PortalDbContext> dbFactory, Au
             { RevokedAt: not null } => KeyVerdict.Revoked,
             _ => KeyVerdict.Valid,
         };
-        if (verdict == KeyVerdict.Valid) _valid[hash] = (assetId, time.GetUtcNow() + ValidFor);
-        else _valid.TryRemove(hash, out _);
+        lock (_remembering)
+        {
+            if (verdict == KeyVerdict.Valid && _revocations == revocationsBefore) _valid[hash] = (assetId, time.GetUtcNow() + ValidFor);
+            else _valid.TryRemove(hash, out _);
+        }
         return verdict;
     }
 }
