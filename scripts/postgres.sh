@@ -27,7 +27,10 @@ cluster_start() {
     PG_PORT=$(sed -n 4p "$dir/postmaster.pid")
   else
     PG_PORT=$(free_port 55432)
-    pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
+    # glibc gives freed heap back to the kernel whenever 128 KB lie free at its top; each backend did so about 40
+    # times a second under live ingest, and every trim flushes the TLBs of both cores (6–8 % of PostgreSQL's CPU per live
+    # window: docs/performance.md, "Push latency", round 4). Backends keep up to 64 MB instead.
+    pg_as_owner env GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864 "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
       -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$dir' -c fsync=${PG_FSYNC:-on}" >/dev/null
   fi
   export PG_PORT

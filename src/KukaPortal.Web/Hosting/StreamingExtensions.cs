@@ -14,6 +14,7 @@ public static class StreamingExtensions
         builder.Services.AddSingleton<ReplayControl>();
         builder.Services.AddSingleton<AssetStreamPipelineFactory>();
         builder.Services.AddSingleton<StreamWakeups>();
+        builder.Services.AddSingleton<RecentChunks>();
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<SampleIngest>();
         builder.Services.AddSingleton(_ => new StreamLocks(builder.Configuration.GetConnectionString(DependencyInjection.ConnectionName)!));

@@ -1,5 +1,6 @@
 using KukaPortal.Core.Streaming;
 using KukaPortal.Data;
+using KukaPortal.Data.Entities;
 using KukaPortal.Web.Streaming;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,14 +12,14 @@ namespace KukaPortal.Web.Ingest;
 /// Appends a checked chunk to the asset's live run in one transaction, under the run's row lock, so
 /// that chunks sent to different nodes at once still get disjoint, ordered stream rows and each is
 /// checked against the last accepted timestamp. The owning node's pipeline consumes the chunks; once
-/// committed, a pipeline of the asset on this node is woken at once.
+/// committed, the chunk is handed to a pipeline of the asset on this node (<see cref="RecentChunks"/>), which is woken at once.
 /// <para>
 /// Plain SQL in three round trips (checks and lock · chunk and run · commit) rather than EF queries: a machine posts
 /// many chunks a second, and building EF's queries cost more CPU than the statements themselves (docs/performance.md,
 /// "Push latency").
 /// </para>
 /// </summary>
-public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, StreamWakeups wakeups, IOptions<StreamingOptions> options, TimeProvider time)
+public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, StreamWakeups wakeups, RecentChunks recentChunks, IOptions<StreamingOptions> options, TimeProvider time)
 {
     /// <summary>The live run as the chunk's checks need it, locked until the transaction ends.</summary>
     private sealed record LockedRun(Guid Id, string[] Channels, double? LastTimestamp, long IngestedRows);
@@ -28,7 +29,7 @@ public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, S
     public async Task<int> AppendAsync(int assetId, IncomingSamples incoming, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.InTransactionAsync(async ct =>
+        var chunk = await db.InTransactionAsync(async ct =>
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var run = await LockLiveRunAsync(connection, assetId, ct);
@@ -37,11 +38,11 @@ public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, S
             if (samples is null)
                 throw new StreamRequestException(problem!, StatusCodes.Status422UnprocessableEntity);
 
-            await AppendChunkAsync(connection, run, samples, time.GetUtcNow(), ct);
-            return samples.Rows;
+            return await AppendChunkAsync(connection, run, samples, time.GetUtcNow(), ct);
         }, ct);
+        recentChunks.Add(chunk);
         wakeups.Wake(assetId);
-        return rows;
+        return chunk.Rows;
     }
 
     private async Task<LockedRun> LockLiveRunAsync(NpgsqlConnection connection, int assetId, CancellationToken ct)
@@ -109,7 +110,7 @@ public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, S
             : null;
 
     /// <summary>The chunk's rows follow the run's last ingested row; the run moves on past them. One round trip.</summary>
-    private static async Task AppendChunkAsync(NpgsqlConnection connection, LockedRun run, AcceptedSamples samples, DateTimeOffset now, CancellationToken ct)
+    private static async Task<SampleChunk> AppendChunkAsync(NpgsqlConnection connection, LockedRun run, AcceptedSamples samples, DateTimeOffset now, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -122,5 +123,6 @@ public sealed class SampleIngest(IDbContextFactory<PortalDbContext> dbFactory, S
             },
         };
         await batch.ExecuteNonQueryAsync(ct);
+        return new SampleChunk { RunId = run.Id, FirstRow = run.IngestedRows, Rows = samples.Rows, Values = samples.Values, Timestamps = samples.Timestamps, ReceivedAt = now };
     }
 }

@@ -28,7 +28,7 @@ namespace KukaPortal.Web.Streaming;
 /// </summary>
 public sealed class AssetStreamPipeline(
     int assetId, StreamRunStore store, IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus, BlobStore blobs,
-    ScoreBatchPublisher publisher, ModelChannelNames channelNames, MonitoringNotifier notifier, StreamWakeups wakeups, StreamingOptions options, int batchSize, TimeProvider time,
+    ScoreBatchPublisher publisher, ModelChannelNames channelNames, MonitoringNotifier notifier, StreamWakeups wakeups, RecentChunks recentChunks, StreamingOptions options, int batchSize, TimeProvider time,
     ILogger logger) : IAsyncDisposable
 {
     private sealed record LoadedModel(int Id, double Threshold, Detector Detector);
@@ -68,7 +68,7 @@ public sealed class AssetStreamPipeline(
             {
                 await EnsureModelAsync(model);
                 foreach (var gone in _cursors.Keys.Where(id => active.Runs.All(r => r.Id != id)).ToList())
-                    _cursors.Remove(gone);
+                    Close(gone);
                 var ended = false;
                 foreach (var run in active.Runs)
                     ended |= await StepAsync(active.Asset, model, run, ct);
@@ -102,7 +102,7 @@ public sealed class AssetStreamPipeline(
         }
         if (!rows.Ended) return false;
         await store.FinishAsync(run.Id, new StreamProgress(cursor.Former.NextWindowIndex, cursor.Former.NextWindowStartRow), ct);
-        _cursors.Remove(run.Id);
+        Close(run.Id);
         logger.LogInformation("Replay {RunId} of asset {AssetId} reached the end of its recording", run.Id, assetId);
         return true;
     }
@@ -121,7 +121,7 @@ public sealed class AssetStreamPipeline(
         }
         else
         {
-            source = new LiveSource(store, run.Id, run.Channels);
+            source = new LiveSource(store, recentChunks, run.Id, run.Channels);
             clock = new RunClock(DateTimeOffset.UnixEpoch, 0);
         }
         var detector = _model!.Detector;
@@ -130,6 +130,11 @@ public sealed class AssetStreamPipeline(
         logger.LogInformation("Asset {AssetId}: {Source} stream {RunId} resumes at window {Window} (row {Row})",
             assetId, run.Source, run.Id, run.NextWindowIndex, run.NextRow);
         return new RunCursor(source, clock, former, rule, run.NextRow) { LastDataAt = time.GetUtcNow() };
+    }
+
+    private void Close(Guid runId)
+    {
+        if (_cursors.Remove(runId, out var cursor)) cursor.Source.Dispose();
     }
 
     /// <summary>
@@ -193,7 +198,8 @@ public sealed class AssetStreamPipeline(
     {
         if (_model?.Id == model.Id && _model.Threshold == model.EffectiveThreshold) return;
         // Another model restarts the windows (its W and stride may differ); only a new threshold keeps them.
-        if (_model?.Id != model.Id) _cursors.Clear();
+        if (_model?.Id != model.Id)
+            foreach (var runId in _cursors.Keys.ToList()) Close(runId);
         await UnloadAsync();
         var detector = await torch.RunAsync(TorchPriority.Live, () => AssetDetector.Load(blobs, model, torchStatus.Info.ToDevice()));
         _model = new LoadedModel(model.Id, model.EffectiveThreshold, detector);
@@ -211,5 +217,9 @@ public sealed class AssetStreamPipeline(
 
     private static int ClampRow(long row) => (int)Math.Min(row, int.MaxValue);
 
-    public async ValueTask DisposeAsync() => await UnloadAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var runId in _cursors.Keys.ToList()) Close(runId);
+        await UnloadAsync();
+    }
 }

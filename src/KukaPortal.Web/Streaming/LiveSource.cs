@@ -1,16 +1,30 @@
 namespace KukaPortal.Web.Streaming;
 
-/// <summary>The rows ingest appended to an asset's live run, read back in order from the chunk table.</summary>
-public sealed class LiveSource(StreamRunStore store, Guid runId, IReadOnlyList<string> channels) : IStreamSource
+/// <summary>
+/// The rows ingest appended to an asset's live run, in order: from the chunks ingest on this node kept in memory
+/// (<see cref="RecentChunks"/>) when they hold the next row, else read back from the chunk table.
+/// </summary>
+public sealed class LiveSource : IStreamSource
 {
-    public IReadOnlyList<string> Channels => channels;
+    private readonly StreamRunStore _store;
+    private readonly RecentChunks _recent;
+    private readonly Guid _runId;
+
+    public LiveSource(StreamRunStore store, RecentChunks recent, Guid runId, IReadOnlyList<string> channels)
+    {
+        (_store, _recent, _runId, Channels) = (store, recent, runId, channels);
+        recent.Follow(runId);
+    }
+
+    public IReadOnlyList<string> Channels { get; }
 
     public async Task<StreamRows> ReadAsync(long fromRow, int maxRows, CancellationToken ct)
     {
-        var chunks = await store.ReadChunksAsync(runId, fromRow, maxRows, ct);
+        var chunks = _recent.From(_runId, fromRow, maxRows);
+        if (chunks.Count == 0) chunks = await _store.ReadChunksAsync(_runId, fromRow, maxRows, ct);
         if (chunks.Count == 0) return StreamRows.None();
 
-        var width = channels.Count;
+        var width = Channels.Count;
         var values = new List<float>();
         var times = new List<double>();
         var next = fromRow;
@@ -25,4 +39,6 @@ public sealed class LiveSource(StreamRunStore store, Guid runId, IReadOnlyList<s
         }
         return new StreamRows(values.ToArray(), times.ToArray(), Ended: false);
     }
+
+    public void Dispose() => _recent.Unfollow(_runId);
 }

@@ -67,4 +67,9 @@ public sealed class ReplaySource : IStreamSource
         var row = (int)(streamRow % _series.Rows);
         return _series.TimeOf(row, FallbackPeriodSeconds) - _firstSeconds + lap * _lapSeconds;
     }
+
+    /// <summary>Nothing to let go of: the recording is the pipeline's.</summary>
+    public void Dispose()
+    {
+    }
 }

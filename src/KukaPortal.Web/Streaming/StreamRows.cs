@@ -8,8 +8,8 @@ public sealed record StreamRows(float[] Values, double[] Timestamps, bool Ended)
     public int Count => Timestamps.Length;
 }
 
-/// <summary>Where a stream's rows come from: a recording played back, or ingested chunks.</summary>
-public interface IStreamSource
+/// <summary>Where a stream's rows come from: a recording played back, or ingested chunks. Disposed when its pipeline stops following the run.</summary>
+public interface IStreamSource : IDisposable
 {
     IReadOnlyList<string> Channels { get; }
 
