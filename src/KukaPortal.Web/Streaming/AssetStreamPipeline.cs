@@ -137,6 +137,11 @@ public sealed class AssetStreamPipeline(
         if (_cursors.Remove(runId, out var cursor)) cursor.Source.Dispose();
     }
 
+    private void CloseAll()
+    {
+        foreach (var runId in _cursors.Keys.ToList()) Close(runId);
+    }
+
     /// <summary>
     /// The asset's alarm rule as it stood after the run's last stored window, the same way a resumed scoring
     /// job rebuilds it; with a changed K or N it is the new rule fed the stored decisions.
@@ -198,8 +203,7 @@ public sealed class AssetStreamPipeline(
     {
         if (_model?.Id == model.Id && _model.Threshold == model.EffectiveThreshold) return;
         // Another model restarts the windows (its W and stride may differ); only a new threshold keeps them.
-        if (_model?.Id != model.Id)
-            foreach (var runId in _cursors.Keys.ToList()) Close(runId);
+        if (_model?.Id != model.Id) CloseAll();
         await UnloadAsync();
         var detector = await torch.RunAsync(TorchPriority.Live, () => AssetDetector.Load(blobs, model, torchStatus.Info.ToDevice()));
         _model = new LoadedModel(model.Id, model.EffectiveThreshold, detector);
@@ -219,7 +223,7 @@ public sealed class AssetStreamPipeline(
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var runId in _cursors.Keys.ToList()) Close(runId);
+        CloseAll();
         await UnloadAsync();
     }
 }
