@@ -33,7 +33,7 @@ public sealed class ConvDiscriminator : Discriminator
             // No bias: the BatchNorm that follows has its own shift.
             hidden.Add(($"conv{i}", Conv1d(s.WideChannels, s.NarrowChannels, s.Kernel, s.Stride, s.Padding, bias: false)));
             hidden.Add(($"norm{i}", CounterFreeBatchNorm.Create(s.NarrowChannels)));
-            hidden.Add(($"act{i}", LeakyReLU(0.2)));
+            hidden.Add(($"act{i}", new HeldSlopeLeakyReLU(0.2)));
         }
         layers = Sequential(hidden);
         var last = plan.Stages[^1];

@@ -24,7 +24,7 @@ public sealed class ConvAeEncoder : Module<Tensor, Tensor>
             // No bias: the BatchNorm that follows has its own shift.
             modules.Add(($"conv{i}", Conv1d(s.WideChannels, s.NarrowChannels, s.Kernel, s.Stride, s.Padding, bias: false)));
             modules.Add(($"norm{i}", CounterFreeBatchNorm.Create(s.NarrowChannels)));
-            modules.Add(($"act{i}", LeakyReLU(0.2)));
+            modules.Add(($"act{i}", new HeldSlopeLeakyReLU(0.2)));
         }
         layers = Sequential(modules);
         RegisterComponents();

@@ -1,5 +1,7 @@
-using TorchSharp;
 using KukaPortal.Ml.Models;
+using KukaPortal.Ml.Runtime;
+using TorchSharp;
+using static KukaPortal.Ml.Runtime.ConstantScalars;
 using static TorchSharp.torch;
 
 namespace KukaPortal.Ml.ConvAutoencoder;
@@ -35,15 +37,17 @@ public sealed class ConvAeModel : WindowModel
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var centred = input * 2 - 1;
-        var reconstructed = decoder.forward(encoder.forward(centred));
-        return ((reconstructed + 1) / 2).MoveToOuterDisposeScope();
+        var reconstructed = decoder.forward(encoder.forward(Centred(input)));
+        return reconstructed.add(One, One).div(Two).MoveToOuterDisposeScope(); // (y + 1) / 2
     }
 
     /// <summary>The latent code [batch, L, 1] of windows in scaled units.</summary>
     public Tensor Encode(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return encoder.forward(input * 2 - 1).MoveToOuterDisposeScope();
+        return encoder.forward(Centred(input)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>2x − 1, with held Scalars: forward is on the scoring path, which leaves no temporary Scalar (<see cref="ConstantScalars"/>).</summary>
+    private static Tensor Centred(Tensor input) => input.mul(Two).sub(One);
 }

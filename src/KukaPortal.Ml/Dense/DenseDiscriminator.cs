@@ -1,4 +1,5 @@
 using KukaPortal.Ml.Adversarial;
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -30,9 +31,9 @@ public sealed class DenseDiscriminator : Discriminator
     public DenseDiscriminator(int channels, int window) : base(nameof(DenseDiscriminator))
     {
         body = Sequential(
-            ("dense0", Linear(channels * window, 256)), ("act0", LeakyReLU(0.2)), ("norm0", LayerNorm(256)),
-            ("dense1", Linear(256, 128)), ("act1", LeakyReLU(0.2)), ("norm1", LayerNorm(128)), ("drop1", Dropout(0.4)),
-            ("dense2", Linear(128, FeatureWidth)), ("act2", LeakyReLU(0.2)), ("norm2", LayerNorm(FeatureWidth)));
+            ("dense0", Linear(channels * window, 256)), ("act0", new HeldSlopeLeakyReLU(0.2)), ("norm0", LayerNorm(256)),
+            ("dense1", Linear(256, 128)), ("act1", new HeldSlopeLeakyReLU(0.2)), ("norm1", LayerNorm(128)), ("drop1", Dropout(0.4)),
+            ("dense2", Linear(128, FeatureWidth)), ("act2", new HeldSlopeLeakyReLU(0.2)), ("norm2", LayerNorm(FeatureWidth)));
         dropout = Dropout(0.3);
         output = Linear(FeatureWidth, 1);
         RegisterComponents();

@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,7 +24,7 @@ public abstract class WindowModel : nn.Module<Tensor, Tensor>
     /// </summary>
     public virtual (Tensor Scores, Tensor ChannelErrors) Score(Tensor input)
     {
-        var channelErrors = (forward(input) - input).square().mean([2L]);
+        var channelErrors = (forward(input) - input).Squared().mean([2L]);
         return (channelErrors.mean([1L]), channelErrors);
     }
 }

@@ -3,6 +3,7 @@ using KukaPortal.Core.Series;
 using KukaPortal.Core.Thresholds;
 using KukaPortal.Core.Windowing;
 using KukaPortal.Ml.Models;
+using KukaPortal.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -36,6 +37,9 @@ public sealed class PcaModel : WindowModel
 
     /// <summary>Smallest eigenvalue and control limit divided by, in preprocessed units² (min-max data has variances near 0.01–0.1).</summary>
     public const double Floor = 1e-12;
+
+    /// <summary><see cref="Floor"/> as a held Scalar: scoring leaves no temporary Scalar (<see cref="ConstantScalars"/>).</summary>
+    private static readonly Scalar FloorScalar = Floor.ToScalar();
 
     // Buffer names are state_dict keys: renaming them breaks saved artifacts.
     private const string MeansKey = "means";
@@ -81,6 +85,9 @@ public sealed class PcaModel : WindowModel
         var rows = TrainingRows(scaled, training);
         if (rows.shape[0] < 2)
             throw new ArgumentException("PCA needs at least two training rows.", nameof(training));
+        // Fitting divides and fills with plain numbers (temporary Scalars), unlike scoring; the rows are built first,
+        // outside the region, because their managed copy can outgrow its budget.
+        using var noGc = NoGcRegion.Enter();
         var means = rows.mean([0L]);
         var centred = rows - means;
         var covariance = centred.T.matmul(centred) / (rows.shape[0] - 1);
@@ -112,8 +119,8 @@ public sealed class PcaModel : WindowModel
     {
         using var scope = NewDisposeScope();
         var (t2, q, residual) = Statistics(input.transpose(1, 2).to_type(ScalarType.Float64));
-        var scores = (t2 / Buffer(T2LimitKey) + q / Buffer(QLimitKey)).mean([1L]);
-        var channelErrors = residual.square().mean([1L]).to_type(input.dtype);
+        var scores = (t2 / Buffer(T2LimitKey)).Plus(q / Buffer(QLimitKey)).mean([1L]);
+        var channelErrors = residual.Squared().mean([1L]).to_type(input.dtype);
         return (scores.MoveToOuterDisposeScope(), channelErrors.MoveToOuterDisposeScope());
     }
 
@@ -121,12 +128,13 @@ public sealed class PcaModel : WindowModel
     public (Tensor T2, Tensor Q, Tensor Residual) Statistics(Tensor rows)
     {
         using var scope = NewDisposeScope();
-        var components = Buffer(ComponentsKey);
-        var kept = arange(Channels, device: components.device).lt(Buffer(KeptKey)).to_type(ScalarType.Float64);
-        var scores = (rows - Buffer(MeansKey)).matmul(components.T) * kept; // t_j, zero beyond k
-        var residual = rows - Buffer(MeansKey) - scores.matmul(components);
-        var t2 = (scores.square() / Buffer(EigenvaluesKey).clamp_min(Floor)).sum([-1L]);
-        var q = residual.square().sum([-1L]);
+        var kept = KeptComponents;
+        var components = Buffer(ComponentsKey).narrow(0, 0, kept); // rows are eigenvectors: the k kept ones
+        var centred = rows - Buffer(MeansKey);
+        var scores = centred.matmul(components.T); // t_j, j < k
+        var residual = centred - scores.matmul(components);
+        var t2 = (scores.Squared() / Buffer(EigenvaluesKey).narrow(0, 0, kept).clamp_min(FloorScalar)).sum([-1L]);
+        var q = residual.Squared().sum([-1L]);
         return (t2.MoveToOuterDisposeScope(), q.MoveToOuterDisposeScope(), residual.MoveToOuterDisposeScope());
     }
 

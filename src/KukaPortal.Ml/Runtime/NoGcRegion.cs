@@ -3,7 +3,9 @@ using System.Runtime;
 namespace KukaPortal.Ml.Runtime;
 
 /// <summary>
-/// Holds garbage collection off while one unit of torch work (a training step, a scoring batch) runs.
+/// Holds garbage collection off while one unit of torch work (a training step, an image scoring batch) runs. Window
+/// scoring needs none to be safe, since it leaves no temporary Scalar (<see cref="ConstantScalars"/>); a score job's
+/// large batches use one anyway, for speed (<c>ReconstructionScorer.Evaluate</c>).
 /// <para>
 /// Why: TorchSharp 0.107 turns numbers into temporary <c>Scalar</c> objects (in <c>x * 2</c>, in BatchNorm, in
 /// Adam's update) and passes only their native handles to libtorch. A collection during that native call finds the

@@ -11,13 +11,27 @@ namespace KukaPortal.Ml.Scoring;
 internal static class ReconstructionScorer
 {
     /// <summary>
+    /// From this many windows a batch runs in a no-GC region, for speed only (see <see cref="Evaluate"/>).
+    /// </summary>
+    public const int RegionFromWindows = 64;
+
+    /// <summary>
     /// Per-window scores and per-channel contributions [windows][channels] of one batch. Switches the model to
     /// eval mode; the dispose scope and no_grad live in this one synchronous block.
+    /// <para>
+    /// Scoring needs no no-GC region to be safe, unlike training: every family's scoring path hands libtorch only held
+    /// Scalars (<see cref="ConstantScalars"/>; ScalarFreeScoringTests counts), so a collection mid-batch frees nothing
+    /// libtorch reads. A large batch (a score job's 256 windows) still runs in one, for speed: the blocking collection
+    /// that opens it costs about 1 % of the batch, and without it collections ran during the batches and the score
+    /// job's full path lost about a quarter of its windows/s. A small batch (a live step's few windows) skips it: there
+    /// the collection per step cost about a fifth of the portal's CPU per live window (docs/performance.md, "Push
+    /// latency", round 5).
+    /// </para>
     /// </summary>
     public static (double[] Scores, float[][] ChannelErrors) Evaluate(WindowModel model, TimeSeries scaled, IReadOnlyList<WindowSpan> spans, Device device)
     {
         model.eval();
-        using var noGc = NoGcRegion.Enter();
+        using var noGc = spans.Count >= RegionFromWindows ? NoGcRegion.Enter() : default;
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
 

@@ -31,8 +31,9 @@ internal static class TorchStages
         {
             var batch = spans.Skip(start).Take(batchSize).ToArray();
             var gcStart = clock.Elapsed;
-            // ReconstructionScorer.Evaluate enters a no-GC region per batch; starting one runs a blocking collection.
-            using var noGc = NoGcRegion.Enter();
+            // As ReconstructionScorer.Evaluate: a no-GC region per batch of RegionFromWindows or more (a score job's);
+            // starting one runs a blocking collection.
+            using var noGc = batch.Length >= ReconstructionScorer.RegionFromWindows ? NoGcRegion.Enter() : default;
             noGcEntry += clock.Elapsed - gcStart;
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();

@@ -1,4 +1,5 @@
 using KukaPortal.Ml.Dense;
+using KukaPortal.Ml.Layers;
 using Shouldly;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -31,7 +32,7 @@ public sealed class DenseDiscriminatorTests
 
         discriminator.modules().OfType<Linear>().Select(l => l.out_features).ShouldBe([256L, 128L, 64L, 1L], ignoreOrder: true);
         discriminator.modules().OfType<LayerNorm>().Count().ShouldBe(3);
-        discriminator.modules().OfType<LeakyReLU>().Count().ShouldBe(3);
+        discriminator.modules().OfType<HeldSlopeLeakyReLU>().Select(l => l.NegativeSlope).ShouldBe([0.2, 0.2, 0.2]);
         discriminator.modules().OfType<Dropout>().Count().ShouldBe(2);
         discriminator.modules().OfType<Sigmoid>().ShouldBeEmpty(); // the loss applies it to the logit
     }

@@ -1,5 +1,6 @@
 using KukaPortal.Ml.Images.CvaeGan;
 using KukaPortal.Ml.Images.Layers;
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -40,7 +41,7 @@ public sealed class AdvVaeModel : ImageModel
         head = new VariationalHead(encoder.FlatSize, latent);
         classifier = Sequential(
             ("hidden", Linear(latent, 64)),
-            ("act", LeakyReLU(0.2)),
+            ("act", new HeldSlopeLeakyReLU(0.2)),
             ("logits", Linear(64, 2)));
         decoder = new ConvDecoderStack(Size, Channels, BaseWidth, latent);
         RegisterComponents();

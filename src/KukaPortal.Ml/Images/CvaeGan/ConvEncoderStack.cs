@@ -37,7 +37,7 @@ internal sealed class ConvEncoderStack : Module<Tensor, Tensor>
             };
             if (batchNorm && i > 0)
                 layers.Add(("norm", CounterFreeBatchNorm.Create2d(outChannels)));
-            layers.Add(("act", LeakyReLU(0.2)));
+            layers.Add(("act", new HeldSlopeLeakyReLU(0.2)));
             list.Add(Sequential(layers));
             inChannels = outChannels;
         }

@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -42,7 +43,7 @@ public sealed class CvaeGanModel : ImageModel
         means = Parameter(randn(options.Components, Latent));
         classifier = Sequential(
             ("hidden", Linear(Latent, 128)),
-            ("act", LeakyReLU(0.2)),
+            ("act", new HeldSlopeLeakyReLU(0.2)),
             ("logits", Linear(128, options.Components)));
         RegisterComponents();
     }

@@ -26,13 +26,13 @@ internal sealed class DcganEncoder : Module<Tensor, Tensor>
         var layers = new List<(string, Module<Tensor, Tensor>)>
         {
             ("conv0", Conv2d(channels, widths[0], 4, stride: 2, padding: 1, bias: false)),
-            ("act0", LeakyReLU(0.2)),
+            ("act0", new HeldSlopeLeakyReLU(0.2)),
         };
         for (var level = 1; level < widths.Length; level++)
         {
             layers.Add(($"conv{level}", Conv2d(widths[level - 1], widths[level], 4, stride: 2, padding: 1, bias: false)));
             layers.Add(($"norm{level}", CounterFreeBatchNorm.Create2d(widths[level])));
-            layers.Add(($"act{level}", LeakyReLU(0.2)));
+            layers.Add(($"act{level}", new HeldSlopeLeakyReLU(0.2)));
         }
         body = Sequential(layers);
         head = Linear(widths[^1] * 16, outputs, hasBias: false);

@@ -62,7 +62,7 @@ internal sealed class TrainingBenchSuite(TrainingBenchOptions options, TextWrite
     }
 
     /// <summary>
-    /// Mean cost of entering and leaving the no-GC region every iteration and scoring batch runs in (its entry collects
+    /// Mean cost of entering and leaving the no-GC region every iteration runs in (its entry collects
     /// the heap). Included in the iteration times above; reported on its own because docs/performance.md asked for it to
     /// be measured. It grows with the managed heap, which in the portal is larger than in this process.
     /// </summary>
