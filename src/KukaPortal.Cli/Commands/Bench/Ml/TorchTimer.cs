@@ -32,8 +32,9 @@ internal static class TorchTimer
         var bestCpu = double.PositiveInfinity;
         for (var run = 0; run < repeat; run++)
         {
-            // One no-GC region per run: image scoring holds one per batch (TorchSharp's scalar race, NoGcRegion), and
-            // for the window models, whose scoring needs none, it keeps collections off the clock all the same.
+            // One no-GC region per run, as the portal holds one per image batch, per score-job batch and per training
+            // step (NoGcRegion, ReconstructionScorer.Evaluate): the collection that opens it happens here, off the
+            // clock, instead of inside the timed calls.
             using var noGc = NoGcRegion.Enter();
             var cpu = ProcessCpuClock.Now();
             var clock = Stopwatch.StartNew();
