@@ -15,6 +15,9 @@ internal static class ReconstructionScorer
     /// </summary>
     public const int RegionFromWindows = 64;
 
+    /// <summary>The no-GC region a batch of <paramref name="windows"/> runs in: one from <see cref="RegionFromWindows"/> on, else none.</summary>
+    public static NoGcRegion RegionFor(int windows) => windows >= RegionFromWindows ? NoGcRegion.Enter() : default;
+
     /// <summary>
     /// Per-window scores and per-channel contributions [windows][channels] of one batch. Switches the model to
     /// eval mode; the dispose scope and no_grad live in this one synchronous block.
@@ -31,7 +34,7 @@ internal static class ReconstructionScorer
     public static (double[] Scores, float[][] ChannelErrors) Evaluate(WindowModel model, TimeSeries scaled, IReadOnlyList<WindowSpan> spans, Device device)
     {
         model.eval();
-        using var noGc = spans.Count >= RegionFromWindows ? NoGcRegion.Enter() : default;
+        using var noGc = RegionFor(spans.Count);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using KukaPortal.Core.Series;
 using KukaPortal.Core.Windowing;
-using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Scoring;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -31,9 +30,9 @@ internal static class TorchStages
         {
             var batch = spans.Skip(start).Take(batchSize).ToArray();
             var gcStart = clock.Elapsed;
-            // As ReconstructionScorer.Evaluate: a no-GC region per batch of RegionFromWindows or more (a score job's);
-            // starting one runs a blocking collection.
-            using var noGc = batch.Length >= ReconstructionScorer.RegionFromWindows ? NoGcRegion.Enter() : default;
+            // The region ReconstructionScorer.Evaluate runs the batch in (one for a score job's batches); starting one
+            // runs a blocking collection.
+            using var noGc = ReconstructionScorer.RegionFor(batch.Length);
             noGcEntry += clock.Elapsed - gcStart;
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();
