@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace KukaPortal.Data.Scores;
 
@@ -11,6 +13,7 @@ namespace KukaPortal.Data.Scores;
 public static class ContributionCodec
 {
     public const int BytesPerChannel = 2;
+    private const int OnTheStackUpTo = 1024;
 
     /// <summary>Null when the errors have no meaningful shares (empty, a non-finite value, or all zero).</summary>
     public static byte[]? Encode(ReadOnlySpan<float> channelErrors)
@@ -23,9 +26,21 @@ public static class ContributionCodec
         }
         if (channelErrors.Length == 0 || sum <= 0) return null;
 
+        // The shares in float, scaled and converted to float16 in vector lanes: 13 times faster than a scalar conversion per
+        // value, which was a seventh of the score writer's CPU (docs/performance.md, Score persistence). Rounding to float
+        // first moves a share by one float16 step (at most 2^-11) in rare cases: 9 of 172,000 values in the probe.
+        Span<float> shares = channelErrors.Length <= OnTheStackUpTo ? stackalloc float[channelErrors.Length] : new float[channelErrors.Length];
+        var scale = 1 / sum;
+        if (scale <= float.MaxValue) TensorPrimitives.Multiply(channelErrors, (float)scale, shares);
+        else for (var i = 0; i < shares.Length; i++) shares[i] = (float)(channelErrors[i] / sum); // a sum so small that its reciprocal overflows float
         var bytes = new byte[channelErrors.Length * BytesPerChannel];
-        for (var i = 0; i < channelErrors.Length; i++)
-            BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * BytesPerChannel), (Half)(channelErrors[i] / sum));
+        var halves = MemoryMarshal.Cast<byte, Half>(bytes.AsSpan());
+        TensorPrimitives.ConvertToHalf(shares, halves);
+        if (!BitConverter.IsLittleEndian)
+        {
+            var bits = MemoryMarshal.Cast<Half, short>(halves);
+            BinaryPrimitives.ReverseEndianness(bits, bits);
+        }
         return bytes;
     }
 
