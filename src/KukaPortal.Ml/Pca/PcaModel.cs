@@ -106,23 +106,49 @@ public sealed class PcaModel : WindowModel
         Buffer(QLimitKey).fill_(Limit(q));
     }
 
+    /// <summary>
+    /// Windows are reconstructed and scored in chunks whose float64 rows take at most this many bytes. Why: every
+    /// step makes a float64 copy of its input's size, and a batch of 256 windows at W = 100 makes copies of 17.6 MB,
+    /// which glibc hands out as fresh pages batch after batch (a page fault per 4 KB): 1,073–3,454 windows/s against
+    /// 12,000 in batches of 64 (docs/performance.md, "Model forward"). Each window's numbers do not depend on the others.
+    /// </summary>
+    public const long ChunkBytes = 4L * 1024 * 1024;
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var rows = input.transpose(1, 2).to_type(ScalarType.Float64);
-        var (_, _, residual) = Statistics(rows);
-        return (rows - residual).transpose(1, 2).to_type(input.dtype).MoveToOuterDisposeScope();
+        var chunks = Chunks(input).Select(chunk =>
+        {
+            var rows = chunk.transpose(1, 2).to_type(ScalarType.Float64);
+            var (_, _, residual) = Statistics(rows);
+            return (rows - residual).transpose(1, 2).to_type(input.dtype);
+        }).ToList();
+        return Joined(chunks).MoveToOuterDisposeScope();
     }
 
     /// <summary>Mean over rows of T²/T²_lim + Q/Q_lim per window [batch], and each channel's mean squared residual [batch, C].</summary>
     public override (Tensor Scores, Tensor ChannelErrors) Score(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var (t2, q, residual) = Statistics(input.transpose(1, 2).to_type(ScalarType.Float64));
-        var scores = (t2 / Buffer(T2LimitKey)).Plus(q / Buffer(QLimitKey)).mean([1L]);
-        var channelErrors = residual.Squared().mean([1L]).to_type(input.dtype);
+        var scored = Chunks(input).Select(chunk =>
+        {
+            var (t2, q, residual) = Statistics(chunk.transpose(1, 2).to_type(ScalarType.Float64));
+            return ((t2 / Buffer(T2LimitKey)).Plus(q / Buffer(QLimitKey)).mean([1L]), residual.Squared().mean([1L]).to_type(input.dtype));
+        }).ToList();
+        var scores = Joined(scored.Select(s => s.Item1).ToList());
+        var channelErrors = Joined(scored.Select(s => s.Item2).ToList());
         return (scores.MoveToOuterDisposeScope(), channelErrors.MoveToOuterDisposeScope());
     }
+
+    /// <summary>The batch [B, C, T] split along B into chunks of at most <see cref="ChunkBytes"/> as float64 rows.</summary>
+    private static Tensor[] Chunks(Tensor input)
+    {
+        var windowBytes = input.shape[1] * input.shape[2] * sizeof(double);
+        var windowsPerChunk = Math.Max(1, ChunkBytes / Math.Max(1, windowBytes));
+        return input.shape[0] <= windowsPerChunk ? [input] : input.split(windowsPerChunk, 0);
+    }
+
+    private static Tensor Joined(List<Tensor> chunks) => chunks.Count == 1 ? chunks[0] : cat(chunks, 0);
 
     /// <summary>T² and Q per row [..., T] and the residual x − x̂ [..., T, C] of float64 rows [..., T, C].</summary>
     public (Tensor T2, Tensor Q, Tensor Residual) Statistics(Tensor rows)

@@ -38,6 +38,32 @@ public sealed class PcaModelTests
         tensor(points.SelectMany(p => p).ToArray(), [points.Length, 3, 1]);
 
     [Fact]
+    public void A_batch_scored_in_chunks_gives_each_window_what_it_gets_alone()
+    {
+        using var model = Fitted(Line(2000));
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        // 400 windows of 3 channels × 1,000 rows: 24 KB each as float64, so 174 to a chunk and three chunks.
+        var windows = randn([400, 3, 1000], generator: new TorchSharp.torch.Generator(5));
+        ((long)(PcaModel.ChunkBytes / (3 * 1000 * sizeof(double)))).ShouldBe(174);
+
+        var (scores, errors) = model.Score(windows);
+        var reconstructed = model.forward(windows);
+
+        scores.shape.ShouldBe([400L]);
+        errors.shape.ShouldBe([400L, 3L]);
+        reconstructed.shape.ShouldBe([400L, 3L, 1000L]);
+        foreach (var i in new long[] { 0, 173, 174, 347, 348, 399 }) // either side of each chunk boundary
+        {
+            var alone = windows.narrow(0, i, 1);
+            var (aloneScore, aloneErrors) = model.Score(alone);
+            scores[i].item<double>().ShouldBe(aloneScore[0].item<double>(), 1e-9 * Math.Abs(aloneScore[0].item<double>()), $"window {i}");
+            errors[i].allclose(aloneErrors[0], rtol: 1e-5, atol: 1e-9).ShouldBeTrue($"window {i}'s channel errors");
+            reconstructed[i].allclose(model.forward(alone)[0], rtol: 1e-5, atol: 1e-6).ShouldBeTrue($"window {i}'s reconstruction");
+        }
+    }
+
+    [Fact]
     public void A_point_off_the_subspace_has_a_large_q_and_a_far_point_inside_it_a_large_t2()
     {
         using var model = Fitted(Line(2000));
