@@ -133,10 +133,10 @@ public sealed class PcaModel : WindowModel
         var scored = Chunks(input).Select(chunk =>
         {
             var (t2, q, residual) = Statistics(chunk.transpose(1, 2).to_type(ScalarType.Float64));
-            return ((t2 / Buffer(T2LimitKey)).Plus(q / Buffer(QLimitKey)).mean([1L]), residual.Squared().mean([1L]).to_type(input.dtype));
+            return (Scores: (t2 / Buffer(T2LimitKey)).Plus(q / Buffer(QLimitKey)).mean([1L]), Errors: residual.Squared().mean([1L]).to_type(input.dtype));
         }).ToList();
-        var scores = Joined(scored.Select(s => s.Item1).ToList());
-        var channelErrors = Joined(scored.Select(s => s.Item2).ToList());
+        var scores = Joined(scored.Select(s => s.Scores).ToList());
+        var channelErrors = Joined(scored.Select(s => s.Errors).ToList());
         return (scores.MoveToOuterDisposeScope(), channelErrors.MoveToOuterDisposeScope());
     }
 
