@@ -74,14 +74,14 @@ public sealed class PipelineBench(TextWriter progress)
     private static List<BenchRow> Rows(List<MeasuredPair> pairs, ScoringBenchSettings settings)
     {
         // The pair with the median ratio speaks for the run: its job's breakdown and its stages are reported.
-        var ratios = pairs.Select(p => p.Ratio).Order().ToList();
-        var median = pairs.OrderBy(p => p.Ratio).ElementAt((pairs.Count - 1) / 2);
+        var byRatio = pairs.OrderBy(p => p.Ratio).ToList();
+        var median = byRatio[(byRatio.Count - 1) / 2];
         var (windows, job, torchSide, times) = (median.Windows, median.Pipeline, median.TorchSide, median.Stages);
         var full = median.FullPath;
         var forward = median.RawForward;
         var ratio = median.Ratio;
         var sum = times.All.Sum(s => s.Time.TotalSeconds);
-        var range = Invariant($"{pairs.Min(p => p.Ratio):N3}–{pairs.Max(p => p.Ratio):N3}");
+        var range = Invariant($"{byRatio[0].Ratio:N3}–{byRatio[^1].Ratio:N3}");
         var rows = new List<BenchRow>
         {
             new("Full scoring path (score job)", "ScoreJobHandler → BatchScoringPipeline → ScoreBatchPublisher", full, "windows/s",
@@ -89,7 +89,7 @@ public sealed class PipelineBench(TextWriter progress)
             new(Invariant($"Raw forward, batch {settings.ScoringBatch}"), "WindowModel.forward", forward, "windows/s",
                 Invariant($"{windows:N0} windows in {times.Forward.TotalSeconds:N3} s, same model and batches, seconds after the job (all {pairs.Count}: {Each(pairs, p => p.RawForward)})")),
             new("Full path ÷ raw forward", "", ratio, "",
-                Invariant($"median of {pairs.Count} pairs (job, then the raw forward); each pair: {string.Join(", ", ratios.Select(r => r.ToString("N3", CultureInfo.InvariantCulture)))}; range {range}"),
+                Invariant($"median of {pairs.Count} pairs (job, then the raw forward); each pair: {string.Join(", ", byRatio.Select(p => p.Ratio.ToString("N3", CultureInfo.InvariantCulture)))}; range {range}"),
                 "≥ 0.7", ratio >= 0.7),
             new("Job: torch thread busy", "BatchScoringPipeline log", job.TorchSeconds, "s",
                 Invariant($"of the job's {job.Seconds:N3} s pipeline: load the model, score every batch, wait for room in the channel")),
