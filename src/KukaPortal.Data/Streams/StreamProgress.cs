@@ -8,7 +8,14 @@ namespace KukaPortal.Data.Streams;
 /// stores the windows before it (<see cref="Scores.ScoreBatch.Progress"/>), so the stored windows and the saved
 /// position can never disagree, and a stream pays one commit per batch instead of two.
 /// </summary>
-public sealed record StreamProgress(int NextWindowIndex, long NextRow)
+/// <param name="ChunksFrom">
+/// Where a live run's stored chunks may start: the first row of the chunk that holds the position saved before (or that
+/// position). Every chunk before it went with an earlier position, so the purge reads only the index entries of the
+/// chunks it deletes. Without it, the purge walks every chunk deleted since the table's last vacuum: the planner picks a
+/// bitmap scan, which never marks their index entries dead (181–223 µs a live window in the push bench, and growing until
+/// autovacuum comes round; docs/performance.md, "Push latency", round 7). Null: the run's whole chunk range.
+/// </param>
+public sealed record StreamProgress(int NextWindowIndex, long NextRow, long? ChunksFrom = null)
 {
     /// <summary>
     /// Records the position in <paramref name="db"/>'s current transaction. Live chunks wholly before the next row are
@@ -29,6 +36,8 @@ public sealed record StreamProgress(int NextWindowIndex, long NextRow)
     public IEnumerable<NpgsqlBatchCommand> Commands(Guid runId, DateTimeOffset now)
     {
         yield return PlainSql.Command("UPDATE stream_runs SET next_window_index = $1, next_row = $2, updated_at = $3 WHERE id = $4", NextWindowIndex, NextRow, now, runId);
-        yield return PlainSql.Command("DELETE FROM sample_chunks WHERE run_id = $1 AND first_row + rows <= $2", runId, NextRow);
+        yield return ChunksFrom is { } from
+            ? PlainSql.Command("DELETE FROM sample_chunks WHERE run_id = $1 AND first_row >= $3 AND first_row < $2 AND first_row + rows <= $2", runId, NextRow, from)
+            : PlainSql.Command("DELETE FROM sample_chunks WHERE run_id = $1 AND first_row + rows <= $2", runId, NextRow);
     }
 }

@@ -40,6 +40,8 @@ public sealed class AssetStreamPipeline(
         public WindowFormer Former => former;
         public OnDelayAlarmRule Rule { get; set; } = rule;
         public long FedRow { get; set; } = fedRow;
+        /// <summary>The position the last stored batch saved (the run's position when it was opened).</summary>
+        public long SavedRow { get; set; } = fedRow;
         public DateTimeOffset LastDataAt { get; set; }
         public bool ReportedNoData { get; set; }
     }
@@ -97,8 +99,9 @@ public sealed class AssetStreamPipeline(
         for (var start = 0; start < windows.Count; start += batchSize)
         {
             var batch = windows.Skip(start).Take(batchSize).ToArray();
-            var after = new StreamProgress(batch[^1].Index + 1, batch[^1].StartRow + cursor.Former.Stride);
+            var after = new StreamProgress(batch[^1].Index + 1, batch[^1].StartRow + cursor.Former.Stride, cursor.Source.ChunksFrom(cursor.SavedRow));
             await ScoreAndPublishAsync(run, model, cursor, batch, after, ct);
+            cursor.SavedRow = after.NextRow;
         }
         if (!rows.Ended) return false;
         await store.FinishAsync(run.Id, new StreamProgress(cursor.Former.NextWindowIndex, cursor.Former.NextWindowStartRow), ct);

@@ -9,6 +9,9 @@ public sealed class LiveSource : IStreamSource
     private readonly StreamRunStore _store;
     private readonly RecentChunks _recent;
     private readonly Guid _runId;
+    /// <summary>The chunks read that may still be stored (first row, row after the last), oldest first.</summary>
+    private readonly Queue<(long FirstRow, long End)> _read = new();
+    private long _newestRead = -1;
 
     public LiveSource(StreamRunStore store, RecentChunks recent, Guid runId, IReadOnlyList<string> channels)
     {
@@ -32,12 +35,24 @@ public sealed class LiveSource : IStreamSource
         {
             // Chunks follow each other without gaps; a gap would mean rows were lost, so reading stops there.
             if (chunk.FirstRow > next) break;
+            if (chunk.FirstRow > _newestRead) _read.Enqueue((_newestRead = chunk.FirstRow, chunk.FirstRow + chunk.Rows));
             var skip = (int)(next - chunk.FirstRow);
             values.AddRange(chunk.Values.AsSpan(skip * width, (chunk.Rows - skip) * width));
             times.AddRange(chunk.Timestamps.AsSpan(skip));
             next = chunk.FirstRow + chunk.Rows;
         }
         return new StreamRows(values.ToArray(), times.ToArray(), Ended: false);
+    }
+
+    /// <summary>
+    /// The first row of the chunk that holds <paramref name="savedRow"/>, else that row: every stored chunk before it
+    /// ends at or before the saved position, so the save that set it deleted them. A chunk after the rows read so far
+    /// starts after the saved position, since the pipeline read every row up to it.
+    /// </summary>
+    public long? ChunksFrom(long savedRow)
+    {
+        while (_read.TryPeek(out var oldest) && oldest.End <= savedRow) _read.Dequeue();
+        return _read.TryPeek(out var holding) ? Math.Min(holding.FirstRow, savedRow) : savedRow;
     }
 
     public void Dispose() => _recent.Unfollow(_runId);

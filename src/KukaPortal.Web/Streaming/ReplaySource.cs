@@ -68,6 +68,9 @@ public sealed class ReplaySource : IStreamSource
         return _series.TimeOf(row, FallbackPeriodSeconds) - _firstSeconds + lap * _lapSeconds;
     }
 
+    /// <summary>A replay reads its recording and stores no chunks.</summary>
+    public long? ChunksFrom(long savedRow) => null;
+
     /// <summary>Nothing to let go of: the recording is the pipeline's.</summary>
     public void Dispose()
     {

@@ -15,4 +15,10 @@ public interface IStreamSource : IDisposable
 
     /// <summary>The rows due now from stream row <paramref name="fromRow"/> on, at most <paramref name="maxRows"/>.</summary>
     Task<StreamRows> ReadAsync(long fromRow, int maxRows, CancellationToken ct);
+
+    /// <summary>
+    /// Where the run's stored chunks may start once <paramref name="savedRow"/> is the saved position (the lower bound of
+    /// the purge, <see cref="Data.Streams.StreamProgress.ChunksFrom"/>); null for a source that stores no chunks.
+    /// </summary>
+    long? ChunksFrom(long savedRow);
 }

@@ -135,6 +135,36 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
         (await Portal.WithDbAsync(db => db.SampleChunks.Where(c => c.RunId == runId).Select(c => c.FirstRow).ToListAsync())).ShouldBe([20L]);
     }
 
+    [Fact]
+    public async Task A_live_batch_purges_from_the_chunk_holding_the_position_saved_before()
+    {
+        var (assetId, modelId) = await CreateAssetWithModelAsync();
+        var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
+        var runId = Guid.NewGuid();
+        await Portal.WithDbAsync(async db =>
+        {
+            db.StreamRuns.Add(new StreamRun
+            {
+                Id = runId, AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Running, Channels = ["a"],
+                IngestedRows = 40, CreatedAt = RunStart, UpdatedAt = RunStart,
+            });
+            db.SampleChunks.AddRange(Enumerable.Range(0, 4).Select(c => new SampleChunk
+                { RunId = runId, FirstRow = c * 10, Rows = 10, Values = new float[10], Timestamps = new double[10], ReceivedAt = RunStart }));
+            return await db.SaveChangesAsync();
+        });
+        Task<List<long>> StoredChunks() => Portal.WithDbAsync(db => db.SampleChunks.Where(c => c.RunId == runId).OrderBy(c => c.FirstRow).Select(c => c.FirstRow).ToListAsync());
+        using var sql = new SqlRecorder();
+
+        // Position 15 (from 0): [0, 10) goes, [10, 20) still holds rows to come.
+        var first = await sql.RecordAsync(() => writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(0, 2), [], Progress: new StreamProgress(2, 15, ChunksFrom: 0)), CancellationToken.None));
+        (await StoredChunks()).ShouldBe([10L, 20L, 30L]);
+        // Position 35, from the chunk that held 15: [10, 20) and [20, 30) go.
+        await writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(2, 2), [], Progress: new StreamProgress(4, 35, ChunksFrom: 10)), CancellationToken.None);
+        (await StoredChunks()).ShouldBe([30L]);
+
+        first.ShouldContain(s => s.Contains("DELETE FROM sample_chunks WHERE run_id = $1 AND first_row >= $3"));
+    }
+
     /// <summary>Today, so that retention never touches these rows.</summary>
     private static readonly DateTimeOffset RunStart = RunClock.TruncateToMicroseconds(DateTimeOffset.UtcNow);
 

@@ -52,6 +52,37 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
         recent.From(runId, 6, 100).ShouldBeEmpty(); // not followed any more: nothing is kept
     }
 
+    [Fact]
+    public async Task The_purge_starts_at_the_chunk_that_holds_the_saved_position()
+    {
+        var assetId = await CreateAssetAsync();
+        var runId = await Portal.WithDbAsync(async db =>
+        {
+            var run = new StreamRun
+            {
+                Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Stopped, Channels = Channels,
+                IngestedRows = 6, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            db.StreamRuns.Add(run);
+            db.SampleChunks.Add(StoredChunk(run.Id, firstRow: 2, [1, 2, 3, 4], [10, 11]));
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+        var recent = new RecentChunks();
+        using var source = new LiveSource(Portal.Services.GetRequiredService<StreamRunStore>(), recent, runId, Channels);
+        source.ChunksFrom(2).ShouldBe(2); // nothing read yet: the saved position itself
+
+        // Rows 2..5 read from the stored chunk [2, 4) and a handed-over one [4, 6).
+        (await source.ReadAsync(2, 100, Ct)).Count.ShouldBe(2);
+        recent.Add(StoredChunk(runId, firstRow: 4, [5, 6, 7, 8], [12, 13]));
+        (await source.ReadAsync(4, 100, Ct)).Count.ShouldBe(2);
+
+        source.ChunksFrom(3).ShouldBe(2); // [2, 4) holds row 3
+        source.ChunksFrom(4).ShouldBe(4); // [2, 4) ended there and was purged with that position
+        source.ChunksFrom(5).ShouldBe(4);
+        source.ChunksFrom(6).ShouldBe(6); // every chunk read ends at or before it
+    }
+
     private static SampleChunk StoredChunk(Guid runId, long firstRow, float[] values, double[] timestamps) => new()
     {
         RunId = runId, FirstRow = firstRow, Rows = timestamps.Length, Values = values, Timestamps = timestamps, ReceivedAt = DateTimeOffset.UtcNow,
