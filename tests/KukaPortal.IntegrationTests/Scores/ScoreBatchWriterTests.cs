@@ -114,19 +114,8 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
     {
         var (assetId, modelId) = await CreateAssetWithModelAsync();
         var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
-        var runId = Guid.NewGuid();
-        await Portal.WithDbAsync(async db =>
-        {
-            db.StreamRuns.Add(new StreamRun
-            {
-                Id = runId, AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Running, Channels = ["a"],
-                IngestedRows = 30, CreatedAt = RunStart, UpdatedAt = RunStart,
-            });
-            // Three chunks of 10 rows; windows 0..1 (rows 0..19) end the first two.
-            db.SampleChunks.AddRange(Enumerable.Range(0, 3).Select(c => new SampleChunk
-                { RunId = runId, FirstRow = c * 10, Rows = 10, Values = new float[10], Timestamps = new double[10], ReceivedAt = RunStart }));
-            return await db.SaveChangesAsync();
-        });
+        // Three chunks of 10 rows; windows 0..1 (rows 0..19) end the first two.
+        var runId = await CreateLiveRunAsync(assetId, chunks: 3);
 
         await writer.StoreAsync(new ScoreBatch(assetId, runId, modelId, Windows(0, 2), [], Progress: new StreamProgress(2, 20)), CancellationToken.None);
 
@@ -140,18 +129,7 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
     {
         var (assetId, modelId) = await CreateAssetWithModelAsync();
         var writer = Portal.Services.GetRequiredService<ScoreBatchWriter>();
-        var runId = Guid.NewGuid();
-        await Portal.WithDbAsync(async db =>
-        {
-            db.StreamRuns.Add(new StreamRun
-            {
-                Id = runId, AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Running, Channels = ["a"],
-                IngestedRows = 40, CreatedAt = RunStart, UpdatedAt = RunStart,
-            });
-            db.SampleChunks.AddRange(Enumerable.Range(0, 4).Select(c => new SampleChunk
-                { RunId = runId, FirstRow = c * 10, Rows = 10, Values = new float[10], Timestamps = new double[10], ReceivedAt = RunStart }));
-            return await db.SaveChangesAsync();
-        });
+        var runId = await CreateLiveRunAsync(assetId, chunks: 4);
         Task<List<long>> StoredChunks() => Portal.WithDbAsync(db => db.SampleChunks.Where(c => c.RunId == runId).OrderBy(c => c.FirstRow).Select(c => c.FirstRow).ToListAsync());
         using var sql = new SqlRecorder();
 
@@ -163,6 +141,24 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
         (await StoredChunks()).ShouldBe([30L]);
 
         first.ShouldContain(s => s.Contains("DELETE FROM sample_chunks WHERE run_id = $1 AND first_row >= $3"));
+    }
+
+    /// <summary>A running live run of the asset with its first <paramref name="chunks"/> chunks of 10 rows stored.</summary>
+    private async Task<Guid> CreateLiveRunAsync(int assetId, int chunks)
+    {
+        var runId = Guid.NewGuid();
+        await Portal.WithDbAsync(async db =>
+        {
+            db.StreamRuns.Add(new StreamRun
+            {
+                Id = runId, AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Running, Channels = ["a"],
+                IngestedRows = chunks * 10, CreatedAt = RunStart, UpdatedAt = RunStart,
+            });
+            db.SampleChunks.AddRange(Enumerable.Range(0, chunks).Select(c => new SampleChunk
+                { RunId = runId, FirstRow = c * 10, Rows = 10, Values = new float[10], Timestamps = new double[10], ReceivedAt = RunStart }));
+            return await db.SaveChangesAsync();
+        });
+        return runId;
     }
 
     /// <summary>Today, so that retention never touches these rows.</summary>

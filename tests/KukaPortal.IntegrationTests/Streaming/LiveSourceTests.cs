@@ -15,21 +15,8 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
     [Fact]
     public async Task Rows_come_from_handed_over_chunks_when_they_hold_the_next_row_and_from_the_database_otherwise()
     {
-        var assetId = await CreateAssetAsync();
-        // A stopped run: no pipeline of the portal follows it, so only this test's source reads it.
-        var runId = await Portal.WithDbAsync(async db =>
-        {
-            var run = new StreamRun
-            {
-                Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Stopped, Channels = Channels,
-                IngestedRows = 4, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            db.StreamRuns.Add(run);
-            db.SampleChunks.Add(StoredChunk(run.Id, firstRow: 0, [1, 2, 3, 4], [10, 11]));
-            db.SampleChunks.Add(StoredChunk(run.Id, firstRow: 2, [5, 6, 7, 8], [12, 13]));
-            await db.SaveChangesAsync();
-            return run.Id;
-        });
+        var runId = await StoppedRunAsync(ingestedRows: 4, run =>
+            [StoredChunk(run, firstRow: 0, [1, 2, 3, 4], [10, 11]), StoredChunk(run, firstRow: 2, [5, 6, 7, 8], [12, 13])]);
         var recent = new RecentChunks();
         using var source = new LiveSource(Portal.Services.GetRequiredService<StreamRunStore>(), recent, runId, Channels);
 
@@ -55,19 +42,7 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
     [Fact]
     public async Task The_purge_starts_at_the_chunk_that_holds_the_saved_position()
     {
-        var assetId = await CreateAssetAsync();
-        var runId = await Portal.WithDbAsync(async db =>
-        {
-            var run = new StreamRun
-            {
-                Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Stopped, Channels = Channels,
-                IngestedRows = 6, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            db.StreamRuns.Add(run);
-            db.SampleChunks.Add(StoredChunk(run.Id, firstRow: 2, [1, 2, 3, 4], [10, 11]));
-            await db.SaveChangesAsync();
-            return run.Id;
-        });
+        var runId = await StoppedRunAsync(ingestedRows: 6, run => [StoredChunk(run, firstRow: 2, [1, 2, 3, 4], [10, 11])]);
         var recent = new RecentChunks();
         using var source = new LiveSource(Portal.Services.GetRequiredService<StreamRunStore>(), recent, runId, Channels);
         source.ChunksFrom(2).ShouldBe(2); // nothing read yet: the saved position itself
@@ -81,6 +56,24 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
         source.ChunksFrom(4).ShouldBe(4); // [2, 4) ended there and was purged with that position
         source.ChunksFrom(5).ShouldBe(4);
         source.ChunksFrom(6).ShouldBe(6); // every chunk read ends at or before it
+    }
+
+    /// <summary>A stopped live run with the given stored chunks: no pipeline of the portal follows it, so only the test's source reads it.</summary>
+    private async Task<Guid> StoppedRunAsync(long ingestedRows, Func<Guid, SampleChunk[]> chunks)
+    {
+        var assetId = await CreateAssetAsync();
+        return await Portal.WithDbAsync(async db =>
+        {
+            var run = new StreamRun
+            {
+                Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Stopped, Channels = Channels,
+                IngestedRows = ingestedRows, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            db.StreamRuns.Add(run);
+            db.SampleChunks.AddRange(chunks(run.Id));
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
     }
 
     private static SampleChunk StoredChunk(Guid runId, long firstRow, float[] values, double[] timestamps) => new()
