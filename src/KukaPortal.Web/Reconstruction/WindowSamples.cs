@@ -59,7 +59,7 @@ public sealed class WindowSamples(IDbContextFactory<PortalDbContext> dbFactory, 
 
     private async Task<TimeSeries> LiveRowsAsync(StreamRun stream, long startRow, int rows, CancellationToken ct)
     {
-        var chunks = await streams.ReadChunksAsync(stream.Id, startRow, rows, ct);
+        var chunks = await streams.ReadChunksAsync(stream.Id, startRow, rows, chunksFrom: null, ct);
         var width = stream.Channels.Length;
         var values = new List<float>(rows * width);
         var times = new List<double>(rows);

@@ -12,6 +12,7 @@ public sealed class LiveSource : IStreamSource
     /// <summary>The chunks read that may still be stored (first row, row after the last), oldest first.</summary>
     private readonly Queue<(long FirstRow, long End)> _read = new();
     private long _newestRead = -1;
+    private long _newestEnd = -1;
 
     public LiveSource(StreamRunStore store, RecentChunks recent, Guid runId, IReadOnlyList<string> channels)
     {
@@ -24,7 +25,7 @@ public sealed class LiveSource : IStreamSource
     public async Task<StreamRows> ReadAsync(long fromRow, int maxRows, CancellationToken ct)
     {
         var chunks = _recent.From(_runId, fromRow, maxRows);
-        if (chunks.Count == 0) chunks = await _store.ReadChunksAsync(_runId, fromRow, maxRows, ct);
+        if (chunks.Count == 0) chunks = await _store.ReadChunksAsync(_runId, fromRow, maxRows, HoldingChunkStart(fromRow), ct);
         if (chunks.Count == 0) return StreamRows.None();
 
         var width = Channels.Count;
@@ -35,7 +36,7 @@ public sealed class LiveSource : IStreamSource
         {
             // Chunks follow each other without gaps; a gap would mean rows were lost, so reading stops there.
             if (chunk.FirstRow > next) break;
-            if (chunk.FirstRow > _newestRead) _read.Enqueue((_newestRead = chunk.FirstRow, chunk.FirstRow + chunk.Rows));
+            if (chunk.FirstRow > _newestRead) _read.Enqueue((_newestRead = chunk.FirstRow, _newestEnd = chunk.FirstRow + chunk.Rows));
             var skip = (int)(next - chunk.FirstRow);
             values.AddRange(chunk.Values.AsSpan(skip * width, (chunk.Rows - skip) * width));
             times.AddRange(chunk.Timestamps.AsSpan(skip));
@@ -54,6 +55,15 @@ public sealed class LiveSource : IStreamSource
         while (_read.TryPeek(out var oldest) && oldest.End <= savedRow) _read.Dequeue();
         return _read.TryPeek(out var holding) ? Math.Min(holding.FirstRow, savedRow) : savedRow;
     }
+
+    /// <summary>
+    /// The first row of the chunk holding <paramref name="fromRow"/> when the rows read so far tell it: the newest chunk
+    /// read when it holds the row, else the row itself (a read hands over whole chunks, so the next one starts where the
+    /// newest ended). Unknown before the first read and for a row before the newest chunk.
+    /// </summary>
+    private long? HoldingChunkStart(long fromRow) =>
+        _newestRead < 0 || fromRow < _newestRead || fromRow > _newestEnd ? null
+        : fromRow < _newestEnd ? _newestRead : fromRow;
 
     public void Dispose() => _recent.Unfollow(_runId);
 }

@@ -54,13 +54,19 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
         }, ct);
     }
 
-    /// <summary>Ingested chunks holding rows from <paramref name="fromRow"/> on, oldest first, about <paramref name="maxRows"/> rows.</summary>
-    public async Task<IReadOnlyList<SampleChunk>> ReadChunksAsync(Guid runId, long fromRow, int maxRows, CancellationToken ct)
+    /// <summary>
+    /// Ingested chunks holding rows from <paramref name="fromRow"/> on, oldest first, about <paramref name="maxRows"/> rows.
+    /// <paramref name="chunksFrom"/>, where known (null: not), is the first row of the chunk holding <paramref name="fromRow"/>: the
+    /// read then skips the index entries of the chunks purged before it, which a bitmap scan would otherwise visit one
+    /// by one until the table's next vacuum (see <see cref="StreamProgress.ChunksFrom"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<SampleChunk>> ReadChunksAsync(Guid runId, long fromRow, int maxRows, long? chunksFrom, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var chunks = new List<SampleChunk>();
         var rows = 0L;
-        await foreach (var chunk in ChunksFrom(db, runId, fromRow).WithCancellation(ct))
+        var found = chunksFrom is { } from ? ChunksFromBound(db, runId, fromRow, from) : ChunksFrom(db, runId, fromRow);
+        await foreach (var chunk in found.WithCancellation(ct))
         {
             chunks.Add(chunk);
             rows += chunk.Rows;
@@ -73,4 +79,8 @@ public sealed class StreamRunStore(IDbContextFactory<PortalDbContext> dbFactory,
     private static readonly Func<PortalDbContext, Guid, long, IAsyncEnumerable<SampleChunk>> ChunksFrom = EF.CompileAsyncQuery(
         (PortalDbContext db, Guid runId, long fromRow) =>
             db.SampleChunks.AsNoTracking().Where(c => c.RunId == runId && c.FirstRow + c.Rows > fromRow).OrderBy(c => c.FirstRow).Take(64));
+
+    private static readonly Func<PortalDbContext, Guid, long, long, IAsyncEnumerable<SampleChunk>> ChunksFromBound = EF.CompileAsyncQuery(
+        (PortalDbContext db, Guid runId, long fromRow, long chunksFrom) =>
+            db.SampleChunks.AsNoTracking().Where(c => c.RunId == runId && c.FirstRow >= chunksFrom && c.FirstRow + c.Rows > fromRow).OrderBy(c => c.FirstRow).Take(64));
 }

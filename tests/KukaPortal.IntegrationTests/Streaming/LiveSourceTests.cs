@@ -58,6 +58,28 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
         source.ChunksFrom(6).ShouldBe(6); // every chunk read ends at or before it
     }
 
+    [Fact]
+    public async Task Chunks_read_back_from_the_database_start_at_the_chunk_holding_the_next_row_once_it_is_known()
+    {
+        var runId = await StoppedRunAsync(ingestedRows: 6, run =>
+            [StoredChunk(run, firstRow: 0, [1, 2, 3, 4], [10, 11]), StoredChunk(run, firstRow: 2, [5, 6, 7, 8], [12, 13]), StoredChunk(run, firstRow: 4, [9, 9, 9, 9], [14, 15])]);
+        using var source = new LiveSource(Portal.Services.GetRequiredService<StreamRunStore>(), new RecentChunks(), runId, Channels);
+        using var sql = new SqlRecorder();
+
+        StreamRows? read = null;
+        Func<Task> Read(long fromRow, int maxRows) => async () => read = await source.ReadAsync(fromRow, maxRows, Ct);
+
+        // Nothing read yet: the chunk holding row 1 could start anywhere before it.
+        (await sql.RecordAsync(Read(1, maxRows: 1))).ShouldNotContain(q => q.Contains("first_row >= "));
+        read!.Timestamps.ShouldBe([11]);
+        // Row 1 again: the chunk read holds it.
+        (await sql.RecordAsync(Read(1, maxRows: 1))).ShouldContain(q => q.Contains("first_row >= "));
+        read!.Timestamps.ShouldBe([11]);
+        // Row 2: the next chunk starts where that one ended.
+        (await sql.RecordAsync(Read(2, maxRows: 100))).ShouldContain(q => q.Contains("first_row >= "));
+        read!.Timestamps.ShouldBe([12, 13, 14, 15]);
+    }
+
     /// <summary>A stopped live run with the given stored chunks: no pipeline of the portal follows it, so only the test's source reads it.</summary>
     private async Task<Guid> StoppedRunAsync(long ingestedRows, Func<Guid, SampleChunk[]> chunks)
     {
