@@ -25,7 +25,7 @@ public sealed class LiveSource : IStreamSource
     public async Task<StreamRows> ReadAsync(long fromRow, int maxRows, CancellationToken ct)
     {
         var chunks = _recent.From(_runId, fromRow, maxRows);
-        if (chunks.Count == 0) chunks = await _store.ReadChunksAsync(_runId, fromRow, maxRows, HoldingChunkStart(fromRow), ct);
+        if (chunks.Count == 0) chunks = await _store.ReadChunksAsync(_runId, fromRow, maxRows, StartOfChunkHolding(fromRow), ct);
         if (chunks.Count == 0) return StreamRows.None();
 
         var width = Channels.Count;
@@ -46,24 +46,31 @@ public sealed class LiveSource : IStreamSource
     }
 
     /// <summary>
-    /// The first row of the chunk that holds <paramref name="savedRow"/>, else that row: every stored chunk before it
-    /// ends at or before the saved position, so the save that set it deleted them. A chunk after the rows read so far
-    /// starts after the saved position, since the pipeline read every row up to it.
+    /// Where the run's stored chunks may start once <paramref name="savedRow"/> is saved: the chunk holding it, else the
+    /// row itself (a stored chunk holding it would have been read: the pipeline read every row up to the saved position).
+    /// Every stored chunk before it ends at or before the saved position, so the save that set it deleted them; the
+    /// chunks read that ended there are forgotten.
     /// </summary>
     public long? ChunksFrom(long savedRow)
     {
         while (_read.TryPeek(out var oldest) && oldest.End <= savedRow) _read.Dequeue();
-        return _read.TryPeek(out var holding) ? Math.Min(holding.FirstRow, savedRow) : savedRow;
+        return StartOfChunkHolding(savedRow) ?? savedRow;
     }
 
     /// <summary>
-    /// The first row of the chunk holding <paramref name="fromRow"/> when the rows read so far tell it: the newest chunk
-    /// read when it holds the row, else the row itself (a read hands over whole chunks, so the next one starts where the
-    /// newest ended). Unknown before the first read and for a row before the newest chunk.
+    /// The first row of the chunk holding <paramref name="row"/> as the chunks read tell it: a read chunk's first row, or
+    /// the row itself where the newest chunk read ended (a read hands over whole chunks, so the next one starts there).
+    /// Null when the reads do not tell: nothing read yet, or a row outside them.
     /// </summary>
-    private long? HoldingChunkStart(long fromRow) =>
-        _newestRead < 0 || fromRow < _newestRead || fromRow > _newestEnd ? null
-        : fromRow < _newestEnd ? _newestRead : fromRow;
+    private long? StartOfChunkHolding(long row)
+    {
+        foreach (var (first, end) in _read)
+        {
+            if (row < first) return null;
+            if (row < end) return first;
+        }
+        return row == _newestEnd ? row : null;
+    }
 
     public void Dispose() => _recent.Unfollow(_runId);
 }
