@@ -665,6 +665,26 @@ namespace KukaPortal.Migrations.Migrations
                     b.ToTable("job_losses", (string)null);
                 });
 
+            modelBuilder.Entity("KukaPortal.Data.Entities.LiveIngestCursor", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("IngestedRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ingested_rows");
+
+                    b.Property<double?>("LastTimestamp")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_timestamp");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_live_ingest_cursors");
+
+                    b.ToTable("live_ingest_cursors", (string)null);
+                });
+
             modelBuilder.Entity("KukaPortal.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -942,14 +962,6 @@ namespace KukaPortal.Migrations.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
-
-                    b.Property<long>("IngestedRows")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ingested_rows");
-
-                    b.Property<double?>("LastTimestamp")
-                        .HasColumnType("double precision")
-                        .HasColumnName("last_timestamp");
 
                     b.Property<bool>("Loop")
                         .HasColumnType("boolean")
@@ -1375,6 +1387,16 @@ namespace KukaPortal.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_losses_jobs_job_id");
+                });
+
+            modelBuilder.Entity("KukaPortal.Data.Entities.LiveIngestCursor", b =>
+                {
+                    b.HasOne("KukaPortal.Data.Entities.StreamRun", null)
+                        .WithOne()
+                        .HasForeignKey("KukaPortal.Data.Entities.LiveIngestCursor", "RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_live_ingest_cursors_stream_runs_run_id");
                 });
 
             modelBuilder.Entity("KukaPortal.Data.Entities.Recording", b =>

@@ -16,6 +16,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AlarmEvent> AlarmEvents => Set<AlarmEvent>();
     public DbSet<StreamRun> StreamRuns => Set<StreamRun>();
     public DbSet<SampleChunk> SampleChunks => Set<SampleChunk>();
+    public DbSet<LiveIngestCursor> LiveIngestCursors => Set<LiveIngestCursor>();
     public DbSet<AssetApiKey> AssetApiKeys => Set<AssetApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<WhatIfReplay> WhatIfReplays => Set<WhatIfReplay>();

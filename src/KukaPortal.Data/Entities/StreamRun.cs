@@ -13,7 +13,8 @@ public enum StreamRunState { Running, Finished, Stopped }
 /// One continuous scoring run of an asset. Its id is the run id its windows are stored under, and
 /// (next window index, next row) is where the owning node resumes after a restart or a takeover:
 /// windows are cut again from that row with the same indexes, and ON CONFLICT drops any that were
-/// already stored. A replay is a run of its own; an asset has one live run, which ingest appends to.
+/// already stored. A replay is a run of its own; an asset has one live run, which ingest appends to
+/// (where: its <see cref="LiveIngestCursor"/>).
 /// </summary>
 public sealed class StreamRun
 {
@@ -36,13 +37,6 @@ public sealed class StreamRun
     public Recording? Recording { get; set; }
     public double Speed { get; set; } = 1;
     public bool Loop { get; set; }
-
-    // Live
-    /// <summary>Rows accepted by ingest so far; the next chunk starts at this stream row.</summary>
-    public long IngestedRows { get; set; }
-
-    /// <summary>Timestamp (epoch seconds) of the last accepted sample; the next chunk must start after it.</summary>
-    public double? LastTimestamp { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -16,6 +16,7 @@ public static class StreamingExtensions
         builder.Services.AddSingleton<StreamWakeups>();
         builder.Services.AddSingleton<RecentChunks>();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<LiveIngestHeads>();
         builder.Services.AddSingleton<SampleIngest>();
         builder.Services.AddSingleton(_ => new StreamLocks(builder.Configuration.GetConnectionString(DependencyInjection.ConnectionName)!));
 

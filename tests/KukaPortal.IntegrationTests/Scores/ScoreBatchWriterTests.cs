@@ -152,7 +152,7 @@ public class ScoreBatchWriterTests(PortalFactory portal) : PortalTest(portal)
             db.StreamRuns.Add(new StreamRun
             {
                 Id = runId, AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Running, Channels = ["a"],
-                IngestedRows = chunks * 10, CreatedAt = RunStart, UpdatedAt = RunStart,
+                CreatedAt = RunStart, UpdatedAt = RunStart,
             });
             db.SampleChunks.AddRange(Enumerable.Range(0, chunks).Select(c => new SampleChunk
                 { RunId = runId, FirstRow = c * 10, Rows = 10, Values = new float[10], Timestamps = new double[10], ReceivedAt = RunStart }));

@@ -3,9 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using KukaPortal.Data.Entities;
+using KukaPortal.IntegrationTests.Infrastructure;
+using KukaPortal.Web.Ingest;
+using KukaPortal.Web.Streaming;
 using KukaPortal.Web.Monitoring;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KukaPortal.IntegrationTests.Streaming;
 
@@ -130,6 +134,94 @@ public class IngestTests(PortalFactory portal) : StreamingTest(portal)
         // Sent in reverse channel order; stored in the model's: the first stored value is the sender's last column.
         chunk.Values[0].ShouldBe(5f);
         chunk.Values[6].ShouldBe(105f);
+    }
+
+    [Fact]
+    public async Task First_chunks_sent_at_once_create_one_live_run_and_get_disjoint_rows_in_order()
+    {
+        using var session = await SignInAsAdminAsync();
+        var (assetId, key) = await AssetWithKeyAsync(session);
+
+        // Chunk i holds timestamps 10i and 10i + 1: whichever order they commit in, a chunk is refused only for coming
+        // before one accepted already, and the accepted ones follow each other without a gap.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            SendAsync(assetId, key, JsonContent.Create(Json([10 * i, 10 * i + 1], Channels)))));
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Accepted);
+        accepted.ShouldBeGreaterThan(0);
+        responses.Count(r => (int)r.StatusCode == 422).ShouldBe(6 - accepted);
+
+        var (runs, cursor, chunks) = await Portal.WithDbAsync(async db => (
+            await db.StreamRuns.Where(r => r.AssetId == assetId).ToListAsync(),
+            await db.LiveIngestCursors.SingleAsync(),
+            await db.SampleChunks.OrderBy(c => c.FirstRow).ToListAsync()));
+        runs.Single().Id.ShouldBe(cursor.RunId);
+        chunks.Select(c => c.FirstRow).ShouldBe(Enumerable.Range(0, accepted).Select(i => 2L * i));
+        chunks.Select(c => c.Timestamps[0]).ShouldBeInOrder();
+        cursor.IngestedRows.ShouldBe(2 * accepted);
+        cursor.LastTimestamp.ShouldBe(chunks[^1].Timestamps[^1]);
+    }
+
+    [Fact]
+    public async Task A_chunk_is_accepted_while_the_streams_pipeline_holds_the_runs_row()
+    {
+        using var session = await SignInAsAdminAsync();
+        var (assetId, key) = await AssetWithKeyAsync(session);
+        (await SendAsync(assetId, key, JsonContent.Create(Json([1, 2], Channels)))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        await Portal.WithDbAsync(async db =>
+        {
+            // What the pipeline does with each stored window: saves its position in the run's row, in a transaction
+            // that stays open until the window's scores commit. Ingest must not queue behind it (when it did, the wait
+            // stretched every live window under load). Were it to wait, the lock would outlast the request.
+            await using var pipeline = await db.Database.BeginTransactionAsync(Ct);
+            (await db.Database.ExecuteSqlAsync($"UPDATE stream_runs SET next_row = next_row, updated_at = now() WHERE asset_id = {assetId} AND source = 'Live'", Ct)).ShouldBe(1);
+
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            patience.CancelAfter(TimeSpan.FromSeconds(30));
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/assets/{assetId}/samples") { Content = JsonContent.Create(Json([3, 4, 5], Channels)) };
+            request.Headers.Add("X-Api-Key", key);
+            (await Portal.CreateClient().SendAsync(request, patience.Token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            await pipeline.RollbackAsync(Ct);
+            return 0;
+        });
+
+        var cursor = await Portal.WithDbAsync(db => db.LiveIngestCursors.SingleAsync());
+        (cursor.IngestedRows, cursor.LastTimestamp).ShouldBe((5L, (double?)5));
+        (await Portal.WithDbAsync(db => db.SampleChunks.OrderBy(c => c.FirstRow).Select(c => c.FirstRow).ToListAsync())).ShouldBe([0L, 2L]);
+    }
+
+    [Fact]
+    public async Task A_chunk_after_this_nodes_last_goes_in_one_statement_and_one_after_another_nodes_is_checked_against_theirs()
+    {
+        using var session = await SignInAsAdminAsync();
+        var (assetId, _) = await AssetWithKeyAsync(session);
+        var ingest = Portal.Services.GetRequiredService<SampleIngest>();
+        using var sql = new SqlRecorder();
+        Task<IReadOnlyList<string>> Append(params double[] timestamps) =>
+            sql.RecordAsync(() => ingest.AppendAsync(assetId, SampleChunkReader.Read(JsonText(timestamps, Channels), "application/json"), Ct));
+
+        (await Append(1, 2)).ShouldContain(q => q.Contains("FOR UPDATE OF c"), "the node's first chunk locks the cursor");
+        (await Append(3, 4)).ShouldHaveSingleItem().ShouldContain("WITH moved AS");
+
+        // Another node appends rows 4–6, up to timestamp 20: the head this node knows (row 4, timestamp 4) is out of date.
+        await Portal.WithDbAsync(async db =>
+        {
+            var cursor = await db.LiveIngestCursors.SingleAsync();
+            db.SampleChunks.Add(new SampleChunk { RunId = cursor.RunId, FirstRow = 4, Rows = 3, Values = new float[3 * Channels.Length], Timestamps = [10, 15, 20], ReceivedAt = DateTimeOffset.UtcNow });
+            (cursor.IngestedRows, cursor.LastTimestamp) = (7, 20);
+            return await db.SaveChangesAsync();
+        });
+
+        // Later than what this node knows, earlier than what the other node stored: refused against the stored head.
+        var early = await Should.ThrowAsync<StreamRequestException>(() => Append(15, 16));
+        early.Message.ShouldContain("not after the last accepted sample (20)");
+        var late = await Append(21, 22);
+        late.ShouldContain(q => q.Contains("WITH moved AS"));
+        late.ShouldContain(q => q.Contains("FOR UPDATE OF c"), "the guess missed, so the chunk went in under the lock");
+        (await Append(23)).ShouldHaveSingleItem("the head is known again");
+
+        (await Portal.WithDbAsync(db => db.SampleChunks.OrderBy(c => c.FirstRow).Select(c => c.FirstRow).ToListAsync())).ShouldBe([0L, 2L, 4L, 7L, 9L]);
+        (await Portal.WithDbAsync(db => db.LiveIngestCursors.SingleAsync())).IngestedRows.ShouldBe(10);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
     [Fact]
     public async Task Rows_come_from_handed_over_chunks_when_they_hold_the_next_row_and_from_the_database_otherwise()
     {
-        var runId = await StoppedRunAsync(ingestedRows: 4, run =>
+        var runId = await StoppedRunAsync(run =>
             [StoredChunk(run, firstRow: 0, [1, 2, 3, 4], [10, 11]), StoredChunk(run, firstRow: 2, [5, 6, 7, 8], [12, 13])]);
         var recent = new RecentChunks();
         using var source = new LiveSource(Portal.Services.GetRequiredService<StreamRunStore>(), recent, runId, Channels);
@@ -42,7 +42,7 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
     [Fact]
     public async Task The_purge_starts_at_the_chunk_that_holds_the_saved_position()
     {
-        var runId = await StoppedRunAsync(ingestedRows: 6, run => [StoredChunk(run, firstRow: 2, [1, 2, 3, 4], [10, 11])]);
+        var runId = await StoppedRunAsync(run => [StoredChunk(run, firstRow: 2, [1, 2, 3, 4], [10, 11])]);
         var recent = new RecentChunks();
         using var source = new LiveSource(Portal.Services.GetRequiredService<StreamRunStore>(), recent, runId, Channels);
         source.ChunksFrom(2).ShouldBe(2); // nothing read yet: the saved position itself
@@ -61,7 +61,7 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
     [Fact]
     public async Task Chunks_read_back_from_the_database_start_at_the_chunk_holding_the_next_row_once_it_is_known()
     {
-        var runId = await StoppedRunAsync(ingestedRows: 6, run =>
+        var runId = await StoppedRunAsync(run =>
             [StoredChunk(run, firstRow: 0, [1, 2, 3, 4], [10, 11]), StoredChunk(run, firstRow: 2, [5, 6, 7, 8], [12, 13]), StoredChunk(run, firstRow: 4, [9, 9, 9, 9], [14, 15])]);
         using var source = new LiveSource(Portal.Services.GetRequiredService<StreamRunStore>(), new RecentChunks(), runId, Channels);
         using var sql = new SqlRecorder();
@@ -81,7 +81,7 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
     }
 
     /// <summary>A stopped live run with the given stored chunks: no pipeline of the portal follows it, so only the test's source reads it.</summary>
-    private async Task<Guid> StoppedRunAsync(long ingestedRows, Func<Guid, SampleChunk[]> chunks)
+    private async Task<Guid> StoppedRunAsync(Func<Guid, SampleChunk[]> chunks)
     {
         var assetId = await CreateAssetAsync();
         return await Portal.WithDbAsync(async db =>
@@ -89,7 +89,7 @@ public class LiveSourceTests(PortalFactory portal) : StreamingTest(portal)
             var run = new StreamRun
             {
                 Id = Guid.NewGuid(), AssetId = assetId, Source = StreamSource.Live, State = StreamRunState.Stopped, Channels = Channels,
-                IngestedRows = ingestedRows, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             };
             db.StreamRuns.Add(run);
             db.SampleChunks.AddRange(chunks(run.Id));
