@@ -28,8 +28,8 @@ public sealed class PushLatencyBench(TextWriter progress)
             $"Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average {load[0]} before, {load[1]} after; {portal.LatencySettings}; " +
             $"warm-up {string.Join(" / ", scenarios.Select(s => $"{s.WarmUpSeconds:G} s"))} (not counted)",
             "",
-            "| Clients | Assets | Windows/s per asset | Windows measured | Deliveries (received / expected) | p50 ms | p95 ms | p99 ms | max ms | Bench process CPU ms / window | PostgreSQL CPU ms / window | Full GCs | GC pauses ms |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| Clients | Assets | Windows/s per asset | Windows measured | Deliveries (received / expected) | p50 ms | p95 ms | p99 ms | max ms | Bench process CPU ms / window | PostgreSQL CPU ms / window | Full GCs | GC pauses ms | Machine busy / steal % |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             .. rows]);
     }
 
@@ -70,7 +70,7 @@ public sealed class PushLatencyBench(TextWriter progress)
         var windows = Math.Max(1, measured.Values.Sum());
         return $"| {options.Clients} | {assets.Length} | {options.WindowsPerSecond.ToString("G", CultureInfo.InvariantCulture)} | {measured.Values.Sum():N0} | {p.Count:N0} / {expected:N0} | " +
                $"{Percentiles.Ms(p.P50)} | {Percentiles.Ms(p.P95)} | {Percentiles.Ms(p.P99)} | {Percentiles.Ms(p.Max)} | " +
-               $"{cpu.ProcessSeconds * 1000 / windows:F2} | {cpu.PostgresSeconds * 1000 / windows:F2} | {cpu.FullCollections:N0} | {cpu.GcPauses.TotalMilliseconds:N0} |" +
+               $"{cpu.ProcessSeconds * 1000 / windows:F2} | {cpu.PostgresSeconds * 1000 / windows:F2} | {cpu.FullCollections:N0} | {cpu.GcPauses.TotalMilliseconds:N0} | {cpu.BusyAndSteal()} |" +
                (refused > 0 ? $" ({refused} chunks refused)" : "");
     }
 }
