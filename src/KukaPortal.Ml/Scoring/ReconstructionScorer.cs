@@ -19,8 +19,8 @@ internal static class ReconstructionScorer
     public static NoGcRegion RegionFor(int windows) => windows >= RegionFromWindows ? NoGcRegion.Enter() : default;
 
     /// <summary>
-    /// Per-window scores and per-channel contributions [windows][channels] of one batch. Switches the model to
-    /// eval mode; the dispose scope and no_grad live in this one synchronous block.
+    /// Per-window scores and per-channel contributions [windows][channels] of one batch. Switches a model in training
+    /// mode to eval mode; the dispose scope and no_grad live in this one synchronous block.
     /// <para>
     /// Scoring needs no no-GC region to be safe, unlike training: every family's scoring path hands libtorch only held
     /// Scalars (<see cref="ConstantScalars"/>; ScalarFreeScoringTests counts), so a collection mid-batch frees nothing
@@ -33,7 +33,10 @@ internal static class ReconstructionScorer
     /// </summary>
     public static (double[] Scores, float[][] ChannelErrors) Evaluate(WindowModel model, TimeSeries scaled, IReadOnlyList<WindowSpan> spans, Device device)
     {
-        model.eval();
+        // Training switches the whole model (train() and eval() on the root), so the root's flag speaks for every
+        // submodule. eval() walks all of them with a native call each: on every live window's forward that was 0.7 % of
+        // the push bench's machine (docs/performance.md, "Push latency", round 8); a detector's model is already in eval.
+        if (model.training) model.eval();
         using var noGc = RegionFor(spans.Count);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();

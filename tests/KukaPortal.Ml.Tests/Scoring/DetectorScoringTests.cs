@@ -49,6 +49,22 @@ public sealed class DetectorScoringTests(TrainedDetectorFixture fixture) : IClas
     }
 
     [Fact]
+    public void A_model_left_in_training_mode_is_scored_in_eval_mode()
+    {
+        var detector = fixture.Detector;
+        var series = SyntheticSeries.Normal(400, seed: 5);
+        double[] Scores() => detector.ScoreBatches(series, stride: 8, batchSize: 50, ct: Ct).SelectMany(b => b).Select(s => s.Score).ToArray();
+        var inEval = Scores();
+
+        // In training mode batch normalisation would use each batch's own statistics (and move its running ones).
+        detector.Model.train();
+        var afterTraining = Scores();
+
+        detector.Model.modules().ShouldAllBe(m => !m.training);
+        afterTraining.Zip(inEval, (a, b) => Math.Abs(a - b) / Math.Max(1e-6, b)).Max().ShouldBeLessThan(1e-9);
+    }
+
+    [Fact]
     public void Channels_in_another_order_are_realigned()
     {
         var detector = fixture.Detector;
