@@ -47,17 +47,28 @@ internal static class TemporaryScalars
         /// <summary>Scalars finalized up to the latest sentinel.</summary>
         public int Scalars => Volatile.Read(ref scalarsAtLastSentinel);
 
-        /// <summary>Finalizes everything pending, then one sentinel, and waits until its event has arrived.</summary>
+        /// <summary>
+        /// Finalizes everything pending, then a sentinel, and waits until a sentinel's event has arrived. The runtime's
+        /// event session drops events when its buffer fills, as it can while the first mark finalizes the garbage of the
+        /// tests before (a clean-clone run once waited 30 s for a sentinel that never came), so a sentinel not heard
+        /// within a second is followed by another: every sentinel is finalized after all that was pending before it, and
+        /// the finalizer thread reports in order, so any of them marks the same point.
+        /// </summary>
         public void Mark()
         {
             WaitUntilHeard();
             var awaited = Volatile.Read(ref sentinels) + 1;
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            MakeSentinel();
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            Await(() => Volatile.Read(ref sentinels) >= awaited, "the sentinel's FinalizeObject event");
+            Await(() =>
+            {
+                MakeSentinel();
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var heardBy = DateTime.UtcNow.AddSeconds(1);
+                while (Volatile.Read(ref sentinels) < awaited && DateTime.UtcNow < heardBy) Thread.Sleep(20);
+                return Volatile.Read(ref sentinels) >= awaited;
+            }, "a sentinel's FinalizeObject event");
         }
 
         /// <summary>Events flow only once the runtime has enabled the session: until then a sentinel would go unheard.</summary>
