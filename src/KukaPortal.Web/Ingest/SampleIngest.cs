@@ -50,7 +50,8 @@ public sealed class SampleIngest(
         var chunk = NewChunk(head, samples, time.GetUtcNow());
         try
         {
-            await using var append = WithAppendParameters(dataSource.CreateCommand(AppendSql), assetId, chunk);
+            await using var append = dataSource.CreateBatch();
+            append.BatchCommands.Add(AppendCommand(assetId, chunk));
             return await append.ExecuteNonQueryAsync(ct) == 1 ? (chunk, head) : null;
         }
         catch (NpgsqlException e) when (e.IsTransient)
@@ -73,7 +74,7 @@ public sealed class SampleIngest(
                 throw new StreamRequestException(problem!, StatusCodes.Status422UnprocessableEntity);
 
             var chunk = NewChunk(head, samples, time.GetUtcNow());
-            await using var append = WithAppendParameters(new NpgsqlCommand(AppendSql, connection), assetId, chunk);
+            await using var append = new NpgsqlBatch(connection) { BatchCommands = { AppendCommand(assetId, chunk) } };
             // The cursor is locked and the model was just checked, so the append's conditions hold.
             await append.ExecuteNonQueryAsync(ct);
             return (chunk, head);
@@ -163,7 +164,7 @@ public sealed class SampleIngest(
     /// state is tested in the WHERE clause, so a running run's row (locked by its pipeline's open transaction, as often
     /// as not) is neither written nor waited for.
     /// </summary>
-    private const string AppendSql = """
+    private static NpgsqlBatchCommand AppendCommand(int assetId, SampleChunk chunk) => PlainSql.Command("""
         WITH moved AS (
             UPDATE live_ingest_cursors SET ingested_rows = $3 + $4, last_timestamp = $7
             WHERE run_id = $1 AND ingested_rows = $3 AND EXISTS (SELECT 1 FROM assets WHERE id = $2 AND active_model_id IS NOT NULL)
@@ -172,12 +173,5 @@ public sealed class SampleIngest(
             UPDATE stream_runs SET state = 'Running', updated_at = $8 WHERE id IN (SELECT run_id FROM moved) AND state <> 'Running')
         INSERT INTO sample_chunks (run_id, first_row, rows, "values", timestamps, received_at)
         SELECT run_id, $3, $4, $5, $6, $8 FROM moved
-        """;
-
-    private static NpgsqlCommand WithAppendParameters(NpgsqlCommand append, int assetId, SampleChunk chunk)
-    {
-        foreach (var value in new object[] { chunk.RunId, assetId, chunk.FirstRow, chunk.Rows, chunk.Values, chunk.Timestamps, chunk.Timestamps[^1], chunk.ReceivedAt })
-            append.Parameters.Add(new NpgsqlParameter { Value = value });
-        return append;
-    }
+        """, chunk.RunId, assetId, chunk.FirstRow, chunk.Rows, chunk.Values, chunk.Timestamps, chunk.Timestamps[^1], chunk.ReceivedAt);
 }
