@@ -22,7 +22,7 @@ public sealed class ConvDiscriminator : Discriminator
 {
     // Field names are state_dict keys.
     private readonly Sequential layers;
-    private readonly Conv1d output;
+    private readonly GemmConv1d output;
 
     public ConvDiscriminator(ConvAePlan plan) : base(nameof(ConvDiscriminator))
     {
@@ -31,13 +31,13 @@ public sealed class ConvDiscriminator : Discriminator
         {
             var s = plan.Stages[i];
             // No bias: the BatchNorm that follows has its own shift.
-            hidden.Add(($"conv{i}", Conv1d(s.WideChannels, s.NarrowChannels, s.Kernel, s.Stride, s.Padding, bias: false)));
+            hidden.Add(($"conv{i}", new GemmConv1d(s.WideChannels, s.NarrowChannels, s.Kernel, s.Stride, s.Padding, bias: false)));
             hidden.Add(($"norm{i}", CounterFreeBatchNorm.Create(s.NarrowChannels)));
             hidden.Add(($"act{i}", new HeldSlopeLeakyReLU(0.2)));
         }
         layers = Sequential(hidden);
         var last = plan.Stages[^1];
-        output = Conv1d(last.WideChannels, 1, last.Kernel, last.Stride, last.Padding);
+        output = new GemmConv1d(last.WideChannels, 1, last.Kernel, last.Stride, last.Padding, bias: true);
         RegisterComponents();
     }
 

@@ -22,8 +22,8 @@ public sealed class ConvAeDecoder : Module<Tensor, Tensor>
         {
             var s = plan.Stages[i];
             var isOutput = i == 0;
-            modules.Add(($"deconv{i}", ConvTranspose1d(s.NarrowChannels, s.WideChannels, s.Kernel, s.Stride, s.Padding,
-                output_padding: s.OutputPadding, bias: isOutput)));
+            modules.Add(($"deconv{i}", new GemmConvTranspose1d(s.NarrowChannels, s.WideChannels, s.Kernel, s.Stride, s.Padding,
+                s.OutputPadding, bias: isOutput)));
             if (isOutput)
             {
                 modules.Add(("tanh", Tanh()));

@@ -22,7 +22,7 @@ public sealed class ConvAeEncoder : Module<Tensor, Tensor>
         {
             var s = plan.Stages[i];
             // No bias: the BatchNorm that follows has its own shift.
-            modules.Add(($"conv{i}", Conv1d(s.WideChannels, s.NarrowChannels, s.Kernel, s.Stride, s.Padding, bias: false)));
+            modules.Add(($"conv{i}", new GemmConv1d(s.WideChannels, s.NarrowChannels, s.Kernel, s.Stride, s.Padding, bias: false)));
             modules.Add(($"norm{i}", CounterFreeBatchNorm.Create(s.NarrowChannels)));
             modules.Add(($"act{i}", new HeldSlopeLeakyReLU(0.2)));
         }

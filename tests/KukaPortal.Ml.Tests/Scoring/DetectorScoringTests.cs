@@ -124,9 +124,10 @@ public sealed class DetectorScoringTests(TrainedDetectorFixture fixture) : IClas
         window.Channels.ShouldBe(detector.Preprocessing.OutputChannels);
         window.Input.ShouldAllBe(c => c.Length == 16);
         window.Reconstruction.ShouldAllBe(c => c.Length == 16);
-        window.Score.ShouldBe(scored.Score, 1e-9);
-        window.Calibrated.ShouldBe(scored.Calibrated, 1e-9);
-        // One window alone and the same window in a batch of 100 differ only by float rounding.
+        // One window alone and the same window in a batch of 100 differ only by float rounding (a single window's
+        // convolutions run in libtorch's kernels, a batch's in one matrix multiply: GemmConv1d).
+        window.Score.ShouldBe(scored.Score, 1e-6 * Math.Max(1, scored.Score));
+        window.Calibrated.ShouldBe(scored.Calibrated, 1e-6 * Math.Max(1, scored.Calibrated));
         window.ChannelErrors.Zip(scored.ChannelErrors, (a, b) => Math.Abs(a - b) / Math.Max(1e-3, b)).Max().ShouldBeLessThan(1e-4);
         // The score is the mean squared difference of the two curves the view draws.
         var recomputed = Enumerable.Range(0, 4).SelectMany(c => Enumerable.Range(0, 16).Select(t => Math.Pow(window.Input[c][t] - window.Reconstruction[c][t], 2))).Average();
