@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace KukaPortal.Ml.Tests.Layers;
 
 /// <summary>
-/// The GEMM convolutions compute what libtorch's Conv1d and ConvTranspose1d compute, forward and backward, and are
+/// The GEMM convolutions compute what libtorch's convolutions and transposed convolutions compute, forward and backward, and are
 /// built with the same weights, so models and artifacts are unchanged by them.
 /// </summary>
 public sealed class GemmConvolutionTests
@@ -67,6 +67,52 @@ public sealed class GemmConvolutionTests
             x => nn.functional.conv_transpose1d(x, layer.weight!, layer.bias, stride, padding, outputPadding));
     }
 
+    /// <summary>The image models' kinds: k4/s2/p1 down and up, the decoder's 4×4 lift from one pixel, and 1×1.</summary>
+    public static TheoryData<int, int, int, int, int, int, bool> ImageLayers => new()
+    {
+        { 3, 8, 4, 2, 1, 16, false },
+        { 8, 16, 4, 2, 1, 8, true },
+        { 10, 8, 4, 1, 0, 4, false },
+        { 6, 4, 1, 1, 0, 5, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(ImageLayers))]
+    public void An_image_convolution_gives_torchs_result_and_gradients(int inChannels, int outChannels, int kernel, int stride, int padding, int size, bool bias)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(13);
+        using var layer = new GemmConv2d(inChannels, outChannels, kernel, stride, padding, bias);
+        var input = randn(3, inChannels, size, size);
+
+        var expected = nn.functional.conv2d(input, layer.weight!, layer.bias, [stride, stride], [padding, padding]);
+        var actual = layer.forward(input);
+
+        actual.shape.ShouldBe(expected.shape);
+        actual.allclose(expected, rtol: 1e-4, atol: 1e-4).ShouldBeTrue($"max difference {(actual - expected).abs().max().item<float>()}");
+        ShouldHaveTorchsGradients(layer, randn(2, inChannels, size, size),
+            x => nn.functional.conv2d(x, layer.weight!, layer.bias, [stride, stride], [padding, padding]));
+    }
+
+    [Theory]
+    [MemberData(nameof(ImageLayers))]
+    public void An_image_transposed_convolution_gives_torchs_result_and_gradients(int outChannels, int inChannels, int kernel, int stride, int padding, int wideSize, bool bias)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(14);
+        var narrowSize = (wideSize + 2 * padding - kernel) / stride + 1;
+        using var layer = new GemmConvTranspose2d(inChannels, outChannels, kernel, stride, padding, bias);
+        var input = randn(3, inChannels, narrowSize, narrowSize);
+
+        var expected = nn.functional.conv_transpose2d(input, layer.weight!, layer.bias, [stride, stride], [padding, padding]);
+        var actual = layer.forward(input);
+
+        actual.shape.ShouldBe([3, outChannels, wideSize, wideSize]);
+        actual.allclose(expected, rtol: 1e-4, atol: 1e-4).ShouldBeTrue($"max difference {(actual - expected).abs().max().item<float>()}");
+        ShouldHaveTorchsGradients(layer, randn(2, inChannels, narrowSize, narrowSize),
+            x => nn.functional.conv_transpose2d(x, layer.weight!, layer.bias, [stride, stride], [padding, padding]));
+    }
+
     [Fact]
     public void The_layers_start_from_the_weights_torchs_layers_draw_and_save_under_the_same_keys()
     {
@@ -85,6 +131,21 @@ public sealed class GemmConvolutionTests
         gemmTransposed.weight!.data<float>().ToArray().ShouldBe(torchsTransposed.weight!.data<float>().ToArray());
         gemmTransposed.bias.ShouldBeNull();
         gemmTransposed.state_dict().Keys.ShouldBe(torchsTransposed.state_dict().Keys);
+
+        manual_seed(23);
+        using var torchsImage = nn.Conv2d(3, 8, 4, stride: 2, padding: 1, bias: true);
+        manual_seed(23);
+        using var gemmImage = new GemmConv2d(3, 8, 4, 2, 1, bias: true);
+        manual_seed(24);
+        using var torchsImageTransposed = nn.ConvTranspose2d(8, 3, 4, stride: 2, padding: 1, bias: true);
+        manual_seed(24);
+        using var gemmImageTransposed = new GemmConvTranspose2d(8, 3, 4, 2, 1, bias: true);
+
+        gemmImage.weight!.data<float>().ToArray().ShouldBe(torchsImage.weight!.data<float>().ToArray());
+        gemmImage.bias!.data<float>().ToArray().ShouldBe(torchsImage.bias!.data<float>().ToArray());
+        gemmImageTransposed.weight!.data<float>().ToArray().ShouldBe(torchsImageTransposed.weight!.data<float>().ToArray());
+        gemmImageTransposed.bias!.data<float>().ToArray().ShouldBe(torchsImageTransposed.bias!.data<float>().ToArray());
+        gemmImageTransposed.state_dict().Keys.ShouldBe(torchsImageTransposed.state_dict().Keys);
     }
 
     /// <summary>Backward through the layer gives the input and weight gradients libtorch's own layer gives.</summary>

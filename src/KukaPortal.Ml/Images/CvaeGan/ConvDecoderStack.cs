@@ -36,7 +36,7 @@ internal sealed class ConvDecoderStack : Module<Tensor, Tensor>
         {
             var last = i == count - 1;
             var outChannels = last ? channels : widths[i + 1];
-            layers.Add(($"deconv{i}", ConvTranspose2d(widths[i], outChannels, 4, stride: 2, padding: 1, bias: last)));
+            layers.Add(($"deconv{i}", new GemmConvTranspose2d(widths[i], outChannels, 4, stride: 2, padding: 1, bias: last)));
             if (last)
                 break;
             layers.Add(($"norm{i}", CounterFreeBatchNorm.Create2d(outChannels)));

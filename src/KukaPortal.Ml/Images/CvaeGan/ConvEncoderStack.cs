@@ -33,7 +33,7 @@ internal sealed class ConvEncoderStack : Module<Tensor, Tensor>
             var layers = new List<(string, Module<Tensor, Tensor>)>
             {
                 // No bias before a BatchNorm: it has its own shift.
-                ("conv", Conv2d(inChannels, outChannels, 4, stride: 2, padding: 1, bias: !(batchNorm && i > 0))),
+                ("conv", new GemmConv2d(inChannels, outChannels, 4, stride: 2, padding: 1, bias: !(batchNorm && i > 0))),
             };
             if (batchNorm && i > 0)
                 layers.Add(("norm", CounterFreeBatchNorm.Create2d(outChannels)));

@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -19,9 +20,9 @@ internal sealed class FeatureDiscriminator : Module<Tensor, Tensor, Tensor>
     public FeatureDiscriminator(long featureChannels, int latentSize, int hidden = 256) : base(nameof(FeatureDiscriminator))
     {
         layers = Sequential(
-            ("pair", Conv2d(featureChannels + latentSize, hidden, 1)),
+            ("pair", new GemmConv2d(featureChannels + latentSize, hidden, 1)),
             ("act", ReLU()),
-            ("logit", Conv2d(hidden, 1, 1)));
+            ("logit", new GemmConv2d(hidden, 1, 1)));
         RegisterComponents();
     }
 

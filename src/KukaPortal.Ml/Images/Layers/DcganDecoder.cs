@@ -22,17 +22,17 @@ internal sealed class DcganDecoder : Module<Tensor, Tensor>
 
         var modules = new List<(string, Module<Tensor, Tensor>)>
         {
-            ("lift", ConvTranspose2d(latent, widths[^1], 4, bias: false)),
+            ("lift", new GemmConvTranspose2d(latent, widths[^1], 4, bias: false)),
             ("liftnorm", CounterFreeBatchNorm.Create2d(widths[^1])),
             ("liftact", ReLU()),
         };
         for (var level = widths.Length - 1; level > 0; level--)
         {
-            modules.Add(($"up{level}", ConvTranspose2d(widths[level], widths[level - 1], 4, stride: 2, padding: 1, bias: false)));
+            modules.Add(($"up{level}", new GemmConvTranspose2d(widths[level], widths[level - 1], 4, stride: 2, padding: 1, bias: false)));
             modules.Add(($"norm{level}", CounterFreeBatchNorm.Create2d(widths[level - 1])));
             modules.Add(($"act{level}", ReLU()));
         }
-        modules.Add(("up0", ConvTranspose2d(widths[0], channels, 4, stride: 2, padding: 1, bias: false)));
+        modules.Add(("up0", new GemmConvTranspose2d(widths[0], channels, 4, stride: 2, padding: 1, bias: false)));
         modules.Add(("output", Sigmoid()));
         layers = Sequential(modules);
         RegisterComponents();

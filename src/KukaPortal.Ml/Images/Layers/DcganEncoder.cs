@@ -25,12 +25,12 @@ internal sealed class DcganEncoder : Module<Tensor, Tensor>
         var widths = DcganLevels.Widths(size, baseWidth);
         var layers = new List<(string, Module<Tensor, Tensor>)>
         {
-            ("conv0", Conv2d(channels, widths[0], 4, stride: 2, padding: 1, bias: false)),
+            ("conv0", new GemmConv2d(channels, widths[0], 4, stride: 2, padding: 1, bias: false)),
             ("act0", new HeldSlopeLeakyReLU(0.2)),
         };
         for (var level = 1; level < widths.Length; level++)
         {
-            layers.Add(($"conv{level}", Conv2d(widths[level - 1], widths[level], 4, stride: 2, padding: 1, bias: false)));
+            layers.Add(($"conv{level}", new GemmConv2d(widths[level - 1], widths[level], 4, stride: 2, padding: 1, bias: false)));
             layers.Add(($"norm{level}", CounterFreeBatchNorm.Create2d(widths[level])));
             layers.Add(($"act{level}", new HeldSlopeLeakyReLU(0.2)));
         }

@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,17 +15,17 @@ namespace KukaPortal.Ml.Images.SkipGanomaly;
 /// </summary>
 internal sealed class SelfAttention2d : Module<Tensor, Tensor>
 {
-    private readonly Conv2d query;
-    private readonly Conv2d key;
-    private readonly Conv2d value;
+    private readonly GemmConv2d query;
+    private readonly GemmConv2d key;
+    private readonly GemmConv2d value;
     private readonly Parameter gamma;
 
     public SelfAttention2d(int channels) : base(nameof(SelfAttention2d))
     {
         var reduced = Math.Max(channels / 8, 1);
-        query = Conv2d(channels, reduced, 1);
-        key = Conv2d(channels, reduced, 1);
-        value = Conv2d(channels, channels, 1);
+        query = new GemmConv2d(channels, reduced, 1);
+        key = new GemmConv2d(channels, reduced, 1);
+        value = new GemmConv2d(channels, channels, 1);
         gamma = Parameter(zeros(1));
         RegisterComponents();
     }

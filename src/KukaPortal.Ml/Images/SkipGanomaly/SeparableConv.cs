@@ -18,11 +18,11 @@ internal sealed class SeparableConvBlock : Module<Tensor, Tensor>
     {
         layers = Sequential(
             ("depthwise1", Conv2d(inputs, inputs, 3, padding: 1, groups: inputs, bias: false)),
-            ("pointwise1", Conv2d(inputs, outputs, 1, bias: false)),
+            ("pointwise1", new GemmConv2d(inputs, outputs, 1, bias: false)),
             ("norm1", CounterFreeBatchNorm.Create2d(outputs)),
             ("act1", new HeldSlopeLeakyReLU(0.2)),
             ("depthwise2", Conv2d(outputs, outputs, 3, padding: 1, groups: outputs, bias: false)),
-            ("pointwise2", Conv2d(outputs, outputs, 1, bias: false)),
+            ("pointwise2", new GemmConv2d(outputs, outputs, 1, bias: false)),
             ("norm2", CounterFreeBatchNorm.Create2d(outputs)),
             ("act2", new HeldSlopeLeakyReLU(0.2)));
         RegisterComponents();

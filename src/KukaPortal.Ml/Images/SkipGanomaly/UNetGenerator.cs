@@ -1,3 +1,4 @@
+using KukaPortal.Ml.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -24,7 +25,7 @@ internal sealed class UNetGenerator : Module<Tensor, Tensor>
     private readonly SeparableConvBlock bottleneck;
     private readonly ModuleList<Module<Tensor, Tensor>> up = new();
     private readonly MaxPool2d pool;
-    private readonly Conv2d output;
+    private readonly GemmConv2d output;
 
     public UNetGenerator(int channels, int size, int baseWidth, bool selfAttention) : base(nameof(UNetGenerator))
     {
@@ -43,7 +44,7 @@ internal sealed class UNetGenerator : Module<Tensor, Tensor>
         for (var level = 0; level < widths.Count; level++)
             up.Add(new SeparableConvBlock(2 * widths[level], level == 0 ? widths[0] : widths[level - 1]));
         pool = MaxPool2d(2);
-        output = Conv2d(widths[0], channels, 1);
+        output = new GemmConv2d(widths[0], channels, 1);
         RegisterComponents();
     }
 
