@@ -15,8 +15,8 @@ namespace KukaPortal.Ml.Layers;
 /// consecutive numbers, so the columns the multiply needs are a plain strided copy (libtorch's own unfold for
 /// [batch, channels, length] is an element-by-element loop and cost more than it saved). 2–5× faster than the
 /// capped oneDNN layer from 4 windows up (docs/performance.md, round 9); a single window, the live path's usual call,
-/// still goes to libtorch's convolution, which costs less there. Autograd differentiates the same operations, so
-/// training uses them too.
+/// still goes to libtorch's convolution, which costs less there, and so does every tensor on a GPU (cuDNN). Autograd
+/// differentiates the same operations, so training uses them too.
 /// </para>
 /// <para>
 /// It is a <see cref="Convolution"/> built by the same base constructor as TorchSharp's Conv1d: the same weight
@@ -37,7 +37,8 @@ internal sealed class GemmConv1d : Convolution
     public override Tensor forward(Tensor input)
     {
         // One window: libtorch's own convolution is cheaper there, having a few calls' fixed cost instead of ten.
-        if (input.shape[0] == 1)
+        // On a GPU, cuDNN's convolutions are the fast path; the GEMM form is for the capped CPU kernels.
+        if (input.shape[0] == 1 || input.device_type != DeviceType.CPU)
             return nn.functional.conv1d(input, weight!, bias, stride![0], padding![0]);
         using var scope = NewDisposeScope();
         var (kernel, step, pad) = (kernel_size![0], stride![0], padding![0]);

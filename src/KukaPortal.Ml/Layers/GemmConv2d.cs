@@ -27,6 +27,9 @@ internal sealed class GemmConv2d : Convolution
     /// <summary>[batch, in, h, w] → [batch, out, (h + 2·padding − kernel) / stride + 1, the same for w].</summary>
     public override Tensor forward(Tensor input)
     {
+        // On a GPU, cuDNN's convolutions are the fast path; the GEMM form is for the capped CPU kernels.
+        if (input.device_type != DeviceType.CPU)
+            return nn.functional.conv2d(input, weight!, bias, stride, padding);
         using var scope = NewDisposeScope();
         var (kernel, step, pad) = (kernel_size![0], stride![0], padding![0]);
         var batch = input.shape[0];

@@ -33,8 +33,8 @@ internal sealed class GemmConvTranspose1d : ConvolutionTranspose
     /// <summary>[batch, in, length] → [batch, out, (length − 1)·stride − 2·padding + kernel + output padding].</summary>
     public override Tensor forward(Tensor input)
     {
-        // One window: libtorch's own transposed convolution is cheaper there (see GemmConv1d).
-        if (input.shape[0] == 1)
+        // One window, or a GPU: libtorch's own transposed convolution is the faster one there (see GemmConv1d).
+        if (input.shape[0] == 1 || input.device_type != DeviceType.CPU)
             return nn.functional.conv_transpose1d(input, weight!, bias, stride![0], padding![0], output_padding![0]);
         using var scope = NewDisposeScope();
         var (kernel, step, pad) = (kernel_size![0], stride![0], padding![0]);

@@ -27,6 +27,9 @@ internal sealed class GemmConvTranspose2d : ConvolutionTranspose
     /// <summary>[batch, in, h, w] → [batch, out, (h − 1)·stride − 2·padding + kernel, the same for w].</summary>
     public override Tensor forward(Tensor input)
     {
+        // On a GPU, cuDNN's transposed convolutions are the fast path (see GemmConv2d).
+        if (input.device_type != DeviceType.CPU)
+            return nn.functional.conv_transpose2d(input, weight!, bias, stride, padding);
         using var scope = NewDisposeScope();
         var (kernel, step, pad) = (kernel_size![0], stride![0], padding![0]);
         var (batch, inChannels, height, width) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3]);
