@@ -13,7 +13,7 @@ namespace KukaPortal.Ml.Layers;
 /// returned NaN on this machine (ADR 0008), while a matrix multiply runs in MKL's GEMM at the CPU's full width.
 /// With time steps as rows and channels as columns, the kernel's span of steps at one output step is a run of
 /// consecutive numbers, so the columns the multiply needs are a plain strided copy (libtorch's own unfold for
-/// [batch, channels, length] is an element-by-element loop and cost more than it saved). 2–5× faster than the
+/// [batch, channels, length] is an element-by-element loop and cost more than it saved). 1.4–5× faster than the
 /// capped oneDNN layer from 4 windows up (docs/performance.md, round 9); a single window, the live path's usual call,
 /// still goes to libtorch's convolution, which costs less there, and so does every tensor on a GPU (cuDNN). Autograd
 /// differentiates the same operations, so training uses them too.

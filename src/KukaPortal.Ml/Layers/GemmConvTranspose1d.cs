@@ -11,7 +11,7 @@ namespace KukaPortal.Ml.Layers;
 /// convolution every time-series decoder here uses.
 /// <para>
 /// Why: as for <see cref="GemmConv1d"/>, the multiply runs in MKL's GEMM instead of oneDNN's kernels capped at
-/// SSE4.1 (ADR 0008); 1.5–14× faster than the capped layer from 4 windows up (docs/performance.md, round 9). Each input step
+/// SSE4.1 (ADR 0008); 1.1–14× faster than the capped layer from 4 windows up (docs/performance.md, round 9). Each input step
 /// adds its kernel's span of output steps; the spans overlap, so they are added one kernel position at a time
 /// (a strided add over all steps at once).
 /// </para>
