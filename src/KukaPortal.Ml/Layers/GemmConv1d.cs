@@ -22,7 +22,8 @@ namespace KukaPortal.Ml.Layers;
 /// It is a <see cref="Convolution"/> built by the same base constructor as TorchSharp's Conv1d: the same weight
 /// [out, in, kernel] and bias, state keys and seeded initial values, so artifacts saved with Conv1d load into it.
 /// Input and output are [batch, channels, length]; the output is a time-major view (its strides, not its shape,
-/// differ from Conv1d's), which the next layer reads without a copy.
+/// differ from Conv1d's). The batch norm after it writes channels-first again, so each layer lays out its own input
+/// (a copy of the input, small beside the columns).
 /// </para>
 /// </summary>
 internal sealed class GemmConv1d : Convolution

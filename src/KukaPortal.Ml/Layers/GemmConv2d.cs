@@ -38,10 +38,8 @@ internal sealed class GemmConv2d : Convolution
             pixels = nn.functional.pad(pixels, [0, 0, pad, pad, pad, pad]);
         var (height, width) = ((pixels.shape[1] - kernel) / step + 1, (pixels.shape[2] - kernel) / step + 1);
         // [batch·h'·w', kh·kw·in]: row (y, x) holds the patch the kernel sees at output pixel (y, x), row by row.
-        var columns = kernel == 1 && step == 1
-            ? pixels.reshape(batch * height * width, -1)
-            : pixels.unfold(1, kernel, step).unfold(2, kernel, step).permute(0, 1, 2, 4, 5, 3)
-                .reshape(batch * height * width, -1);
+        var columns = pixels.unfold(1, kernel, step).unfold(2, kernel, step).permute(0, 1, 2, 4, 5, 3)
+            .reshape(batch * height * width, -1);
         var output = columns.mm(weight!.permute(0, 2, 3, 1).reshape(weight.shape[0], -1).t());
         if (bias is not null)
             output = output.Plus(bias);
