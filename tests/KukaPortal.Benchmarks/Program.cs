@@ -6,8 +6,8 @@ using KukaPortal.Benchmarks.Soak;
 // scripts/soak.sh start a throwaway PostgreSQL and set KUKAPORTAL_TEST_POSTGRES, which they all need).
 const string Usage = """
     usage: KukaPortal.Benchmarks push [--clients N --assets N --rate N --seconds N --warm-up 15]   (no options: both of issue 8's scenarios)
-           KukaPortal.Benchmarks pipeline [--rows 275000] [--train-rows 20000] [--repeat 5] [--batch 256] [--torch-threads 0] [--train-iterations 50] [--json]
-           KukaPortal.Benchmarks kuka [--rows 275000] [--train-rows 20000] [--batch 256] [--torch-threads 0] [--train-iterations 50] [--json]
+           KukaPortal.Benchmarks pipeline [--rows 275000] [--train-rows 20000] [--repeat 5] [--batch 256] [--torch-threads 0] [--scoring-lanes 0] [--train-iterations 50] [--json]
+           KukaPortal.Benchmarks kuka [--rows 275000] [--train-rows 20000] [--batch 256] [--torch-threads 0] [--scoring-lanes 0] [--train-iterations 50] [--json]
            KukaPortal.Benchmarks memory [--score-jobs 1000] [--score-rows 600] [--train-jobs 20] [--import-mb 1000] [--train-iterations 50] [--json]
            KukaPortal.Benchmarks soak [--minutes 10 --dashboards 50 --assets 5 --rate 5 --uploads 5 …]   (exits 1 on any error)
     """;

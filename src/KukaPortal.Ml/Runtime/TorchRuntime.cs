@@ -35,7 +35,7 @@ public static class TorchRuntime
                 torch.backends.cudnn.allow_tf32 = true;
             }
             if (threads is > 0)
-                torch.set_num_threads(threads.Value); // process-wide (GUIDE §4)
+                torch.set_num_threads(threads.Value); // this thread's, and the default of every thread new to torch (ADR 0011)
             Nnpack.DisableWhereUnsupported();
 
             return new TorchInfo(

@@ -43,15 +43,21 @@ public sealed class Detector : IDisposable
     /// <summary>
     /// Scores the windows of <paramref name="raw"/> (stride defaults to W: no overlap), one list per batch,
     /// as soon as each batch is done. Channels are checked before the first batch. A resumed run passes
-    /// <paramref name="firstWindow"/>, the index of the first window it has not stored yet.
+    /// <paramref name="firstWindow"/>, the index of the first window it has not stored yet. With
+    /// <paramref name="lanes"/> on a CPU detector, as many batches as there are lanes are scored side by side
+    /// (ADR 0011); the batches still come out in order, each the same as scored alone.
     /// </summary>
-    public IEnumerable<IReadOnlyList<WindowScore>> ScoreBatches(TimeSeries raw, int? stride = null, int batchSize = 256, CancellationToken ct = default, int firstWindow = 0)
+    public IEnumerable<IReadOnlyList<WindowScore>> ScoreBatches(TimeSeries raw, int? stride = null, int batchSize = 256, CancellationToken ct = default,
+        int firstWindow = 0, TorchLanes? lanes = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(firstWindow);
         var scaled = Preprocessing.Transform(ChannelAlignment.Align(raw, Channels));
         var spans = WindowSlicer.Slice(scaled.Rows, Window, stride ?? Metadata.ScoringStride).Skip(firstWindow).ToArray();
-        return ScoreBatchesCore(scaled, spans, batchSize, ct);
+        // Side by side only on a CPU: a GPU spreads one batch over all its cores by itself.
+        return lanes is { Count: > 1 } && Device.type == DeviceType.CPU
+            ? ScoreBatchesSideBySide(scaled, spans, batchSize, lanes, ct)
+            : ScoreBatchesCore(scaled, spans, batchSize, ct);
     }
 
     private IEnumerable<IReadOnlyList<WindowScore>> ScoreBatchesCore(TimeSeries scaled, IReadOnlyList<WindowSpan> spans, int batchSize, CancellationToken ct)
@@ -62,9 +68,27 @@ public sealed class Detector : IDisposable
             ct.ThrowIfCancellationRequested();
             var batch = spans.Skip(start).Take(batchSize).ToArray();
             // All torch work for the batch finishes here; nothing torch-owned crosses the yield.
-            yield return fitted.Run(batch.Length, (offset, length) => ScoreSpans(scaled, batch.AsSpan(offset, length).ToArray()));
+            yield return ScoreFitted(fitted, scaled, batch);
         }
     }
+
+    private IEnumerable<IReadOnlyList<WindowScore>> ScoreBatchesSideBySide(TimeSeries scaled, IReadOnlyList<WindowSpan> spans, int batchSize, TorchLanes lanes, CancellationToken ct)
+    {
+        // Lanes share the model only to read it: switched to eval once here, never concurrently in Evaluate.
+        if (model.training) model.eval();
+        // A memory fitting per lane: each one shrinks only the batches of the lane that ran out of memory.
+        var fitted = Enumerable.Range(0, lanes.Count).Select(_ => new MemoryFittedBatches(batchSize, "window")).ToArray();
+        var batches = spans.Chunk(batchSize).ToArray();
+        // Two batches a lane at most ahead of the caller: each lane has its next batch while the caller stores.
+        return lanes.InOrder(batches.Length, (index, lane) =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return ScoreFitted(fitted[lane], scaled, batches[index]);
+        }, ahead: 2 * lanes.Count);
+    }
+
+    private List<WindowScore> ScoreFitted(MemoryFittedBatches fitted, TimeSeries scaled, WindowSpan[] batch) =>
+        fitted.Run(batch.Length, (offset, length) => ScoreSpans(scaled, batch.AsSpan(offset, length).ToArray()));
 
     private WindowScore[] ScoreSpans(TimeSeries scaled, WindowSpan[] spans)
     {

@@ -10,6 +10,7 @@ public static class TorchExtensions
         builder.Services.AddSingleton<TorchExecutor>();
         builder.Services.AddSingleton<DetectorCache>(); // loaded models, shared by score jobs, live images and the views
         builder.Services.AddSingleton<TorchStatus>();
+        builder.Services.AddSingleton<ScoringLanes>(); // score jobs' batches side by side on a CPU (ADR 0011)
         builder.Services.AddHostedService<TorchStartup>();
         return builder;
     }

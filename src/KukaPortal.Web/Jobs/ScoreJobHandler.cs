@@ -25,7 +25,7 @@ namespace KukaPortal.Web.Jobs;
 /// </summary>
 public sealed class ScoreJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, DetectorCache detectors, BatchScoringPipeline pipeline, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options,
+    BlobStore blobs, DetectorCache detectors, ScoringLanes lanes, BatchScoringPipeline pipeline, ModelChannelNames channelNames, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> options,
     ILogger<ScoreJobHandler> logger)
     : IJobHandler
 {
@@ -80,7 +80,7 @@ public sealed class ScoreJobHandler(
         loading.Stop();
         var preparing = Stopwatch.StartNew();
         var pausedBefore = GC.GetTotalPauseDuration();
-        var batches = detector.ScoreBatches(series, stride: null, batchSize, ct, resume.NextWindow); // aligns, scales and slices here
+        var batches = detector.ScoreBatches(series, stride: null, batchSize, ct, resume.NextWindow, lanes.Lanes); // aligns, scales and slices here
         var preparingPaused = GC.GetTotalPauseDuration() - pausedBefore; // the scaled copy of a whole recording can start a collection
         preparing.Stop();
         foreach (var scores in Timed(batches, scoring))

@@ -24,7 +24,7 @@ namespace KukaPortal.Web.Jobs;
 /// </summary>
 public sealed class WhatIfJobHandler(
     IDbContextFactory<PortalDbContext> dbFactory, RecordingLoader loader, TorchExecutor torch, TorchStatus torchStatus,
-    BlobStore blobs, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> worker)
+    BlobStore blobs, ScoringLanes lanes, JobStore jobs, MonitoringNotifier notifier, IOptions<WorkerOptions> worker)
     : IJobHandler
 {
     /// <summary>The counts of one model over the replay so far.</summary>
@@ -117,7 +117,7 @@ public sealed class WhatIfJobHandler(
     private AlarmRuleTally Tally(Detector detector, TimeSeries series, Asset asset, CancellationToken ct)
     {
         var tally = new AlarmRuleTally(asset.AlarmOnDelayK, asset.AlarmOnDelayN);
-        foreach (var batch in detector.ScoreBatches(series, stride: null, worker.Value.ScoringBatchSize, ct))
+        foreach (var batch in detector.ScoreBatches(series, stride: null, worker.Value.ScoringBatchSize, ct, lanes: lanes.Lanes))
         {
             torch.RunWaitingHigherPriorityWork(); // live streams go first
             foreach (var window in batch) tally.Push(window.AboveThreshold);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KukaPortal.Benchmarks.Harness;
 using KukaPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +57,9 @@ public sealed class PipelineBench(TextWriter progress)
         for (var run = 0; run <= repeat; run++)
         {
             progress.WriteLine(run == 0 ? "Score job and stages (warm-up) …" : $"Score job and stages, pair {run} of {repeat} …");
+            var cpuBefore = CpuReading.Now();
             var job = await asset.WaitAsync(await asset.QueueScoreAsync(recordingId), TimeSpan.FromMinutes(30));
+            var cpu = CpuReading.Now() - cpuBefore;
             var seconds = (job.FinishedAt!.Value - job.StartedAt!.Value).TotalSeconds;
             // The job's windows as stored: a job that skipped work would show here, not as a fast job.
             var windows = await portal.WithDbAsync(db => db.WindowScores.CountAsync(w => w.RunId == job.Id));
@@ -66,7 +69,7 @@ public sealed class PipelineBench(TextWriter progress)
             if (times.Windows != windows)
                 throw new InvalidOperationException($"The stages scored {times.Windows} windows, the job stored {windows}.");
             if (run > 0)
-                pairs.Add(new MeasuredPair(windows, seconds, pipeline, torchSide, times));
+                pairs.Add(new MeasuredPair(windows, seconds, cpu, pipeline, torchSide, times));
         }
         return pairs;
     }
@@ -91,6 +94,20 @@ public sealed class PipelineBench(TextWriter progress)
             new("Full path ÷ raw forward", "", ratio, "",
                 Invariant($"median of {pairs.Count} pairs (job, then the raw forward); each pair: {string.Join(", ", byRatio.Select(p => p.Ratio.ToString("N3", CultureInfo.InvariantCulture)))}; range {range}"),
                 "≥ 0.7", ratio >= 0.7),
+        };
+        if (median.Stages.ForwardOnLanes is not null)
+        {
+            var lanes = median.Stages.Lanes;
+            rows.Add(new(Invariant($"Raw forward, batch {settings.ScoringBatch}, {lanes} side by side"), "TorchLanes.InOrder → WindowModel.forward", median.RawForwardOnLanes, "windows/s",
+                Invariant($"the same batches on the job's {lanes} lanes, one torch thread each, as the job runs them (ADR 0011) (all {pairs.Count}: {Each(pairs, p => p.RawForwardOnLanes)})")));
+            rows.Add(new("Full path ÷ side-by-side forward", "", median.RatioToLanes, "",
+                Invariant($"the same pairs against the forward done the job's way: what the rest of the path costs (each: {string.Join(", ", pairs.Select(p => p.RatioToLanes).Order().Select(r => r.ToString("N3", CultureInfo.InvariantCulture)))})")));
+        }
+        var cpu = median.Cpu;
+        rows.AddRange(
+        [
+            new("Job: machine busy", "/proc/stat, all cores", 100 * (cpu.MachineSeconds - cpu.IdleSeconds - cpu.StealSeconds) / cpu.MachineSeconds, "%",
+                Invariant($"of {cpu.MachineSeconds:N2} CPU-s while waiting for the job (queued → finished, polled); steal {100 * cpu.StealSeconds / cpu.MachineSeconds:N1} %; the portal's process {cpu.ProcessSeconds:N2} CPU-s, PostgreSQL {cpu.PostgresSeconds:N2}")),
             new("Job: torch thread busy", "BatchScoringPipeline log", job.TorchSeconds, "s",
                 Invariant($"of the job's {job.Seconds:N3} s pipeline: load the model, score every batch, wait for room in the channel")),
             new("Job: store + push", "BatchScoringPipeline log", job.StoreSeconds, "s", "ScoreBatchPublisher.PublishAsync of every batch"),
@@ -102,7 +119,7 @@ public sealed class PipelineBench(TextWriter progress)
             new("Job torch thread: window records", "ScoreJobHandler log", torchSide.RecordSeconds, "s", "ScoredWindow per window and the alarm rule"),
             new("Job torch thread: live streams", "ScoreJobHandler log", torchSide.StreamSeconds, "s", "higher-priority torch work run between batches"),
             new("Job torch thread: waiting for room", "ScoreJobHandler log", torchSide.RoomSeconds, "s", "the channel to storage full: storage is behind"),
-        };
+        ]);
         rows.AddRange(times.All.Select(s => new BenchRow($"Stage: {s.Stage}", s.Code, windows / s.Time.TotalSeconds, "windows/s",
             Invariant($"{s.Time.TotalSeconds:N3} s, {s.Time.TotalSeconds / sum:P0} of the stages' {sum:N3} s"))));
         return rows;
@@ -123,10 +140,12 @@ public sealed class PipelineBench(TextWriter progress)
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A score job and, seconds later, each stage alone on the same recording.</summary>
-    private sealed record MeasuredPair(int Windows, double JobSeconds, PipelineRun Pipeline, TorchSideRun TorchSide, PipelineStageTimes Stages)
+    private sealed record MeasuredPair(int Windows, double JobSeconds, CpuReading Cpu, PipelineRun Pipeline, TorchSideRun TorchSide, PipelineStageTimes Stages)
     {
         public double FullPath => Windows / JobSeconds;
         public double RawForward => Windows / Stages.Forward.TotalSeconds;
         public double Ratio => FullPath / RawForward;
+        public double RawForwardOnLanes => Stages.ForwardOnLanes is { } time ? Windows / time.TotalSeconds : double.NaN;
+        public double RatioToLanes => FullPath / RawForwardOnLanes;
     }
 }

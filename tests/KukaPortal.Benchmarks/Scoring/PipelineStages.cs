@@ -37,10 +37,12 @@ internal sealed class PipelineStages(IServiceProvider services, int assetId, int
 
         var blobs = services.GetRequiredService<BlobStore>();
         var device = services.GetRequiredService<TorchStatus>().Info.ToDevice();
-        var (torchTimes, threshold) = await services.GetRequiredService<TorchExecutor>().RunAsync(TorchPriority.BatchScoring, () =>
+        var lanes = services.GetRequiredService<ScoringLanes>();
+        var (torchTimes, onLanes, threshold) = await services.GetRequiredService<TorchExecutor>().RunAsync(TorchPriority.BatchScoring, () =>
         {
             using var detector = AssetDetector.Load(blobs, model, device);
-            return (TorchStages.Measure(detector, series, batchSize), detector.Threshold);
+            var onLanes = lanes.Lanes is { } running ? TorchStages.ForwardOnLanes(detector, series, batchSize, running) : (TimeSpan?)null;
+            return (TorchStages.Measure(detector, series, batchSize), onLanes, detector.Threshold);
         });
 
         clock.Restart();
@@ -60,7 +62,7 @@ internal sealed class PipelineStages(IServiceProvider services, int assetId, int
             push += clock.Elapsed;
         }
 
-        return new PipelineStageTimes(torchTimes.Windows, torchTimes.Forward,
+        return new PipelineStageTimes(torchTimes.Windows, torchTimes.Forward, onLanes, lanes.Lanes?.Count ?? 1,
         [
             new("read the stored .npz", "RecordingLoader.Load", read),
             new("align, scale, slice", "Preprocessing.Transform + WindowSlicer.Slice", torchTimes.ScaleAndSlice),
@@ -91,4 +93,6 @@ internal sealed class PipelineStages(IServiceProvider services, int assetId, int
 
 internal sealed record PipelineStage(string Stage, string Code, TimeSpan Time);
 
-internal sealed record PipelineStageTimes(int Windows, TimeSpan Forward, IReadOnlyList<PipelineStage> All);
+/// <param name="Forward">The bare forward passes one batch at a time on the torch thread's threads.</param>
+/// <param name="ForwardOnLanes">The same, side by side on the score job's lanes; null where it runs none (Torch:ScoringLanes 1, a GPU).</param>
+internal sealed record PipelineStageTimes(int Windows, TimeSpan Forward, TimeSpan? ForwardOnLanes, int Lanes, IReadOnlyList<PipelineStage> All);

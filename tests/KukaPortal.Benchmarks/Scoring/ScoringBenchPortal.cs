@@ -49,6 +49,8 @@ public sealed class ScoringBenchPortal : PortalFactory
             settings["Worker:CheckpointEvery"] = "200";
             // 0 = libtorch's default (every core), as in production.
             settings["Torch:Threads"] = Invariant(_bench.TorchThreads);
+            // 0 = one lane per torch thread, as in production; 1 = one batch at a time (ADR 0011).
+            settings["Torch:ScoringLanes"] = Invariant(_bench.ScoringLanes);
             settings["Logging:LogLevel:Default"] = "Warning";
             return settings;
         }
@@ -60,10 +62,12 @@ public sealed class ScoringBenchPortal : PortalFactory
 /// <param name="TrainingIterations">Iterations of the default model's training (setup, never timed).</param>
 /// <param name="ScoringBatch">Windows per forward pass and stored batch (Worker:ScoringBatchSize).</param>
 /// <param name="TorchThreads">Torch:Threads; 0 lets libtorch use every core.</param>
-public sealed record ScoringBenchSettings(int TrainingIterations, int ScoringBatch, int TorchThreads)
+/// <param name="ScoringLanes">Torch:ScoringLanes; 0 scores one batch per torch thread side by side, 1 one batch at a time.</param>
+public sealed record ScoringBenchSettings(int TrainingIterations, int ScoringBatch, int TorchThreads, int ScoringLanes)
 {
     public static ScoringBenchSettings From(BenchArgs args) => new(
         args.Int("--train-iterations", 50, 1, 100_000),
         args.Int("--batch", 256, 1, 4096),
-        args.Int("--torch-threads", 0, 0, 256));
+        args.Int("--torch-threads", 0, 0, 256),
+        args.Int("--scoring-lanes", 0, 0, 256));
 }

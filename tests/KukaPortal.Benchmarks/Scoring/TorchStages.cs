@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KukaPortal.Core.Series;
 using KukaPortal.Core.Windowing;
+using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Scoring;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -56,6 +57,32 @@ internal static class TorchStages
             scores.Add((batch, scoreValues, errors));
         }
         return new TorchStageTimes(spans.Length, scale, noGcEntry, tensors, forward, score - forward, scores);
+    }
+
+    /// <summary>
+    /// The bare forward passes of the same batches run the way a score job runs them (ADR 0011): side by side on
+    /// <paramref name="lanes"/>, one libtorch thread each, every lane taking the next batch when it is free. The batch
+    /// tensors are built first, outside the time, as for <see cref="Measure"/>'s forward.
+    /// </summary>
+    public static TimeSpan ForwardOnLanes(Detector detector, TimeSeries raw, int batchSize, TorchLanes lanes)
+    {
+        var scaled = detector.Preprocessing.Transform(ChannelAlignment.Align(raw, detector.Channels));
+        var spans = WindowSlicer.Slice(scaled.Rows, detector.Window, detector.Metadata.ScoringStride).ToArray();
+        var model = detector.Model;
+        model.eval();
+        using var inputs = torch.NewDisposeScope();
+        var batches = spans.Chunk(batchSize).Select(batch => WindowBatch.ToTensor(scaled, batch, detector.Device)).ToArray();
+        var clock = Stopwatch.StartNew();
+        foreach (var _ in lanes.InOrder(batches.Length, (index, _) =>
+        {
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            model.forward(batches[index]);
+            return index;
+        }, ahead: 2 * lanes.Count))
+        {
+        }
+        return clock.Elapsed;
     }
 }
 

@@ -14,14 +14,16 @@ public class ScoringBenchTests
     private static readonly string[] Small = ["--train-rows", "2000", "--train-iterations", "5", "--torch-threads", "1"];
 
     [Fact]
-    public async Task Pipeline_reports_the_full_path_the_raw_forward_their_ratio_and_every_stage()
+    public async Task Pipeline_reports_the_full_path_the_raw_forward_alone_and_side_by_side_their_ratios_and_every_stage()
     {
-        var report = await new PipelineBench(TextWriter.Null).RunAsync(new BenchArgs([.. Small, "--rows", "900", "--repeat", "1"]));
+        // Batches of 8 on two lanes: the 30 windows go side by side, as a production job's on a CPU.
+        var report = await new PipelineBench(TextWriter.Null).RunAsync(new BenchArgs([.. Small, "--rows", "900", "--repeat", "1", "--batch", "8", "--scoring-lanes", "2"]));
 
         report.Rows.Select(r => r.Measurement).ShouldBe(
         [
-            "Full scoring path (score job)", "Raw forward, batch 256", "Full path ÷ raw forward",
-            "Job: torch thread busy", "Job: store + push", "Job: storage waiting for torch",
+            "Full scoring path (score job)", "Raw forward, batch 8", "Full path ÷ raw forward",
+            "Raw forward, batch 8, 2 side by side", "Full path ÷ side-by-side forward",
+            "Job: machine busy", "Job: torch thread busy", "Job: store + push", "Job: storage waiting for torch",
             "Job torch thread: load the model", "Job torch thread: align, scale, slice", "Job torch thread: score batches",
             "Job torch thread: window records", "Job torch thread: live streams", "Job torch thread: waiting for room",
             "Stage: read the stored .npz", "Stage: align, scale, slice", "Stage: no-GC region entry", "Stage: batch tensors", "Stage: forward",

@@ -1,5 +1,6 @@
 using KukaPortal.Core.Series;
 using KukaPortal.Core.Windowing;
+using KukaPortal.Ml.Runtime;
 using Shouldly;
 
 namespace KukaPortal.Ml.Tests.Scoring;
@@ -46,6 +47,43 @@ public sealed class DetectorScoringTests(TrainedDetectorFixture fixture) : IClas
         all.ShouldAllBe(s => Math.Abs(s.Calibrated - s.Score / detector.Threshold) < 1e-12);
         all.ShouldAllBe(s => Math.Abs(s.ChannelErrors.Average(e => (double)e) - s.Score) < 1e-6);
         detector.Model.modules().ShouldAllBe(m => !m.training);
+    }
+
+    [Fact]
+    public void Batches_scored_side_by_side_on_lanes_come_in_order_with_the_scores_each_gets_alone()
+    {
+        var detector = fixture.Detector;
+        var series = SyntheticSeries.WithSpike(SyntheticSeries.Normal(1600, seed: 12), channel: 2, start: 640, length: 16);
+        using var lanes = new TorchLanes(2);
+
+        var alone = detector.ScoreBatches(series, stride: 4, batchSize: 32, ct: Ct).ToList();
+        var sideBySide = detector.ScoreBatches(series, stride: 4, batchSize: 32, ct: Ct, lanes: lanes).ToList();
+
+        sideBySide.Select(b => b.Count).ShouldBe(alone.Select(b => b.Count));
+        var expected = alone.SelectMany(b => b).ToList();
+        var actual = sideBySide.SelectMany(b => b).ToList();
+        actual.Select(s => s.Index).ShouldBe(expected.Select(s => s.Index));
+        actual.Zip(expected, (a, e) => Math.Abs(a.Score - e.Score) / Math.Max(1e-6, e.Score)).Max().ShouldBeLessThan(1e-6);
+        actual.Zip(expected, (a, e) => a.ChannelErrors.Zip(e.ChannelErrors, (x, y) => Math.Abs(x - y) / Math.Max(1e-6, y)).Max()).Max().ShouldBeLessThan(1e-5);
+        actual.Where(s => s.AboveThreshold).Select(s => s.Index).ShouldBe(expected.Where(s => s.AboveThreshold).Select(s => s.Index));
+    }
+
+    [Fact]
+    public void A_cancelled_side_by_side_scoring_stops_with_the_token()
+    {
+        using var lanes = new TorchLanes(2);
+        using var cancel = new CancellationTokenSource();
+        var received = 0;
+
+        Should.Throw<OperationCanceledException>(() =>
+        {
+            foreach (var _ in fixture.Detector.ScoreBatches(SyntheticSeries.Normal(1600, seed: 13), stride: 1, batchSize: 16, ct: cancel.Token, lanes: lanes))
+            {
+                if (++received == 3) cancel.Cancel();
+            }
+        });
+
+        received.ShouldBeLessThan((1600 - 16 + 1) / 16);
     }
 
     [Fact]
