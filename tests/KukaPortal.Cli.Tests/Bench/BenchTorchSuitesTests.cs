@@ -12,7 +12,7 @@ public class BenchTorchSuitesTests
     public async Task Forward_gives_a_row_per_model_window_and_batch_with_flops_and_share_of_the_measured_peak()
     {
         var run = await Cli.RunAsync("bench", "forward", "--models", "conv-ae,dense-ae", "--windows", "30", "--batches", "1,3",
-            "--seconds", "0", "--repeat", "1", "--peak-size", "64", "--json");
+            "--seconds", "0", "--repeat", "1", "--peak-size", "64", "--lanes", "2", "--json");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
@@ -31,7 +31,14 @@ public class BenchTorchSuitesTests
             foreach (var number in new[] { "windowsPerSecond", "flopsPerWindow", "gflopsPerSecond", "fractionOfPeak", "windowsPerCpuSecond" })
                 Positive(row.GetProperty(number));
             row.GetProperty("finite").GetBoolean().ShouldBeTrue();
+            // Batches also go side by side on the two lanes; a single window never does.
+            if (row.GetProperty("batch").GetInt32() == 1)
+                row.TryGetProperty("sideBySideWindowsPerSecond", out _).ShouldBeFalse(); // null, left out
+            else
+                foreach (var number in new[] { "sideBySideWindowsPerSecond", "sideBySideFractionOfPeak" })
+                    Positive(row.GetProperty(number));
         }
+        report.GetProperty("lanes").GetInt32().ShouldBe(2);
         // dense-ae at W = 30: 2580→64→32→64→2580 multiply-adds, twice for FLOPs.
         rows[2].GetProperty("flopsPerWindow").GetInt64().ShouldBe(2 * (2580L * 64 + 64 * 32 + 32 * 64 + 64 * 2580));
     }
@@ -46,7 +53,7 @@ public class BenchTorchSuitesTests
         run.Output.ShouldContain("Command: `kukaportal bench forward --models pca --windows 5 --batches 2");
         run.Output.ShouldContain("load average (1/5/15 min)");
         run.Output.ShouldContain("GFLOP/s (64×64 float32 matmul");
-        run.OutputLines.ShouldContain("| Model | W | Channels | Batch | Windows/s | MFLOP/window | GFLOP/s | % of peak | Windows per CPU-s | Outputs finite |");
+        run.OutputLines.ShouldContain("| Model | W | Channels | Batch | Windows/s | MFLOP/window | GFLOP/s | % of peak | Windows per CPU-s | Side by side, windows/s | Side by side, % of peak | Outputs finite |");
         run.OutputLines.Count(l => l.StartsWith("| pca | 5 | 86 | 2 | ", StringComparison.Ordinal)).ShouldBe(1);
     }
 

@@ -1,4 +1,5 @@
 using KukaPortal.Ml.Models;
+using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,6 +18,9 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
     {
         progress.WriteLine($"Peak: {options.PeakSize}×{options.PeakSize} float32 matmul …");
         var peak = PeakMatmul.Measure(options.PeakSize, options.Repeat);
+        // As the portal's score jobs run their batches (ADR 0011): one lane per torch thread unless told otherwise.
+        var laneCount = options.Lanes > 0 ? options.Lanes : torch.get_num_threads();
+        using var lanes = laneCount > 1 ? new TorchLanes(laneCount) : null;
         var rows = new List<ForwardBenchRow>();
         foreach (var family in options.Families)
         {
@@ -33,12 +37,15 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
                     var (timing, finite) = Time(model, batch, window);
                     var windowsPerSecond = batch / timing.WallSecondsPerCall;
                     var gflops = 2.0 * macs * windowsPerSecond / 1e9;
+                    // A live window is scored alone; only batches go side by side.
+                    var sideBySide = lanes is not null && batch > 1 ? TimeSideBySide(model, batch, window, lanes) : (double?)null;
                     rows.Add(new ForwardBenchRow(family.Name(), window, options.Channels, batch, windowsPerSecond, 2 * macs, gflops, gflops / peak.GflopsPerSecond,
-                        batch / timing.CpuSecondsPerCall, finite));
+                        batch / timing.CpuSecondsPerCall, finite, sideBySide, sideBySide * 2.0 * macs / 1e9 / peak.GflopsPerSecond));
                 }
             }
         }
-        return new ForwardBenchReport("forward", command, DateTimeOffset.UtcNow, machine, context.Finished(), options.Repeat, options.InferenceMode ? "inference_mode" : "no_grad", peak, rows);
+        return new ForwardBenchReport("forward", command, DateTimeOffset.UtcNow, machine, context.Finished(), options.Repeat, options.InferenceMode ? "inference_mode" : "no_grad", peak,
+            lanes?.Count ?? 1, rows);
     }
 
     private (TorchTimer.Timing Timing, bool Finite) Time(WindowModel model, int batch, int window)
@@ -54,6 +61,30 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
             model.forward(input);
         }, options.MinSeconds, options.Repeat);
         return (timing, finite);
+    }
+
+    /// <summary>
+    /// Windows/s of the same forward passes run side by side on the lanes, one libtorch thread each, every lane taking
+    /// the next batch when it is free (what a score job does, ADR 0011): each call runs two batches a lane.
+    /// </summary>
+    private double TimeSideBySide(WindowModel model, int batch, int window, TorchLanes lanes)
+    {
+        using var scope = torch.NewDisposeScope();
+        var input = torch.rand(batch, options.Channels, window);
+        var pieces = 2 * lanes.Count;
+        var timing = TorchTimer.Measure(() =>
+        {
+            foreach (var _ in lanes.InOrder(pieces, (_, _) =>
+            {
+                using var mode = options.InferenceMode ? torch.inference_mode() : torch.no_grad();
+                using var call = torch.NewDisposeScope();
+                model.forward(input);
+                return true;
+            }, ahead: pieces))
+            {
+            }
+        }, options.MinSeconds, options.Repeat);
+        return pieces * batch / timing.WallSecondsPerCall;
     }
 
     /// <summary>
@@ -74,14 +105,17 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
 /// <summary>The grid of <c>bench forward</c>.</summary>
 internal sealed record ForwardBenchOptions(
     IReadOnlyList<ModelFamily> Families, IReadOnlyList<int> Windows, IReadOnlyList<int> Batches, int Channels,
-    double MinSeconds, int Repeat, int PeakSize, bool InferenceMode);
+    double MinSeconds, int Repeat, int PeakSize, bool InferenceMode, int Lanes);
 
 /// <param name="FlopsPerWindow">2 × multiply-adds of one window through the model's layers.</param>
 /// <param name="FractionOfPeak">Achieved GFLOP/s over the matmul peak of the same run.</param>
 /// <param name="WindowsPerCpuSecond">Windows per second of the process's CPU time (all threads): less sensitive to other load than the wall clock.</param>
 /// <param name="Finite">Every output of the checked forward pass was finite.</param>
+/// <param name="SideBySideWindowsPerSecond">The same batches side by side on the report's lanes; null for one window or one lane.</param>
+/// <param name="SideBySideFractionOfPeak">Their GFLOP/s over the matmul peak.</param>
 internal sealed record ForwardBenchRow(string Model, int Window, int Channels, int Batch, double WindowsPerSecond, long FlopsPerWindow,
-    double GflopsPerSecond, double FractionOfPeak, double WindowsPerCpuSecond, bool Finite);
+    double GflopsPerSecond, double FractionOfPeak, double WindowsPerCpuSecond, bool Finite, double? SideBySideWindowsPerSecond, double? SideBySideFractionOfPeak);
 
+/// <param name="Lanes">Batches run side by side for the rows' side-by-side figures (1: none).</param>
 internal sealed record ForwardBenchReport(string Suite, string Command, DateTimeOffset Date, BenchMachine Machine, MlBenchContext Torch, int Repeat,
-    string GradientMode, PeakMatmul.Result Peak, IReadOnlyList<ForwardBenchRow> Results);
+    string GradientMode, PeakMatmul.Result Peak, int Lanes, IReadOnlyList<ForwardBenchRow> Results);
