@@ -115,7 +115,7 @@ public sealed class PipelineBench(TextWriter progress)
             new("Job torch thread: load the model", "ScoreJobHandler log", torchSide.LoadSeconds, "s", "read the artifact, record the contribution channels' names"),
             new("Job torch thread: align, scale, slice", "ScoreJobHandler log", torchSide.PrepareSeconds, "s",
                 Invariant($"once per job, before the first batch; of which GC pauses {torchSide.PrepareGcSeconds:N3} s")),
-            new("Job torch thread: score batches", "ScoreJobHandler log", torchSide.ScoreSeconds, "s", "no-GC region, window tensors, forward, contributions, copy out"),
+            new("Job torch thread: score batches", "ScoreJobHandler log", torchSide.ScoreSeconds, "s", "window tensors, forward, contributions, copy out; with lanes (ADR 0011) the wait for their results in order"),
             new("Job torch thread: window records", "ScoreJobHandler log", torchSide.RecordSeconds, "s", "ScoredWindow per window and the alarm rule"),
             new("Job torch thread: live streams", "ScoreJobHandler log", torchSide.StreamSeconds, "s", "higher-priority torch work run between batches"),
             new("Job torch thread: waiting for room", "ScoreJobHandler log", torchSide.RoomSeconds, "s", "the channel to storage full: storage is behind"),
