@@ -42,13 +42,26 @@ public sealed class TorchLanes : IDisposable
         torch.set_num_threads(defaultThreads);
     }
 
+    /// <summary>
+    /// The lanes a scorer on <paramref name="device"/> uses: <paramref name="configured"/> of them, or with 0 one per
+    /// libtorch thread of the calling thread; none (null) on a GPU, which spreads one batch over its cores by itself,
+    /// or where that makes one.
+    /// </summary>
+    public static TorchLanes? ForScoring(torch.Device device, int configured = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(configured);
+        if (device.type != DeviceType.CPU) return null;
+        var count = configured > 0 ? configured : torch.get_num_threads();
+        return count > 1 ? new TorchLanes(count) : null;
+    }
+
     /// <summary>How many pieces run at once.</summary>
     public int Count => _queues.Length;
 
     /// <summary>
     /// Runs pieces 0 … <paramref name="count"/> − 1, each lane taking the next one as soon as it is free, and returns
-    /// their results in order as the caller asks for them. A lane never runs more than <paramref name="ahead"/> pieces
-    /// beyond the last result the caller took (memory stays bounded when the caller is slow), and a lane kept busy
+    /// their results in order as the caller asks for them. The lanes never run more than <paramref name="ahead"/> pieces
+    /// beyond the results the caller is done with (memory stays bounded when the caller is slow), and a lane kept busy
     /// by other work on its core does not hold the others up. <paramref name="piece"/> gets (index, lane).
     /// <para>
     /// A piece that throws stops the lanes taking more; the caller gets every result before it, then the exception.
@@ -102,9 +115,9 @@ public sealed class TorchLanes : IDisposable
             {
                 for (var i = 0; i < count; i++)
                 {
-                    var result = results[i].Task.GetAwaiter().GetResult();
+                    yield return results[i].Task.GetAwaiter().GetResult();
+                    // The caller asked for the next result: it is done with this one, and a lane may start one more.
                     room.Release();
-                    yield return result;
                 }
             }
             finally

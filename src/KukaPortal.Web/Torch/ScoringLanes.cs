@@ -12,14 +12,12 @@ public sealed class ScoringLanes : IDisposable
 {
     private readonly Lazy<TorchLanes?> _lanes;
 
+    // First read on the torch thread (by the first score job), whose libtorch thread count is the configured one.
     public ScoringLanes(TorchStatus status, IOptions<TorchOptions> options) =>
-        _lanes = new Lazy<TorchLanes?>(() => Count(status.Info, options.Value.ScoringLanes) is > 1 and var count ? new TorchLanes(count) : null);
+        _lanes = new Lazy<TorchLanes?>(() => status.Info.Available ? TorchLanes.ForScoring(status.Info.ToDevice(), options.Value.ScoringLanes) : null);
 
     /// <summary>The lanes, or null where batches run one at a time on every torch thread.</summary>
     public TorchLanes? Lanes => _lanes.Value;
-
-    private static int Count(TorchInfo torch, int configured) =>
-        !torch.Available || torch.DeviceType != "cpu" ? 1 : configured > 0 ? configured : torch.Threads;
 
     public void Dispose()
     {

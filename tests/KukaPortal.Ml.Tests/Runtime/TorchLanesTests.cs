@@ -41,6 +41,17 @@ public sealed class TorchLanesTests
     }
 
     [Fact]
+    public void Scoring_gets_the_configured_lanes_or_one_per_torch_thread_on_a_cpu_and_none_on_a_gpu()
+    {
+        using (var three = TorchLanes.ForScoring(torch.CPU, configured: 3))
+            three.ShouldNotBeNull().Count.ShouldBe(3);
+        TorchLanes.ForScoring(torch.CPU, configured: 1).ShouldBeNull();
+        TorchLanes.ForScoring(new torch.Device(DeviceType.CUDA), configured: 2).ShouldBeNull();
+        using var perThread = TorchLanes.ForScoring(torch.CPU);
+        (perThread?.Count ?? 1).ShouldBe(torch.get_num_threads());
+    }
+
+    [Fact]
     public void Side_by_side_matrix_multiplies_equal_the_callers_own()
     {
         using var lanes = new TorchLanes(2);
