@@ -63,10 +63,9 @@ public sealed class Detector : IDisposable
     private IEnumerable<IReadOnlyList<WindowScore>> ScoreBatchesCore(TimeSeries scaled, IReadOnlyList<WindowSpan> spans, int batchSize, CancellationToken ct)
     {
         var fitted = new MemoryFittedBatches(batchSize, "window");
-        for (var start = 0; start < spans.Count; start += batchSize)
+        foreach (var batch in spans.Chunk(batchSize))
         {
             ct.ThrowIfCancellationRequested();
-            var batch = spans.Skip(start).Take(batchSize).ToArray();
             // All torch work for the batch finishes here; nothing torch-owned crosses the yield.
             yield return ScoreFitted(fitted, scaled, batch);
         }

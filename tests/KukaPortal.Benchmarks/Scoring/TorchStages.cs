@@ -19,8 +19,7 @@ internal static class TorchStages
     public static TorchStageTimes Measure(Detector detector, TimeSeries raw, int batchSize)
     {
         var clock = Stopwatch.StartNew();
-        var scaled = detector.Preprocessing.Transform(ChannelAlignment.Align(raw, detector.Channels));
-        var spans = WindowSlicer.Slice(scaled.Rows, detector.Window, detector.Metadata.ScoringStride).ToArray();
+        var (scaled, spans) = ScaledWindows(detector, raw);
         var scale = clock.Elapsed;
 
         var model = detector.Model;
@@ -66,8 +65,7 @@ internal static class TorchStages
     /// </summary>
     public static TimeSpan ForwardOnLanes(Detector detector, TimeSeries raw, int batchSize, TorchLanes lanes)
     {
-        var scaled = detector.Preprocessing.Transform(ChannelAlignment.Align(raw, detector.Channels));
-        var spans = WindowSlicer.Slice(scaled.Rows, detector.Window, detector.Metadata.ScoringStride).ToArray();
+        var (scaled, spans) = ScaledWindows(detector, raw);
         var model = detector.Model;
         model.eval();
         using var inputs = torch.NewDisposeScope();
@@ -83,6 +81,14 @@ internal static class TorchStages
         {
         }
         return clock.Elapsed;
+    }
+
+    /// <summary>The recording aligned and scaled as the detector sees it, and its windows.</summary>
+    private static (TimeSeries Scaled, WindowSpan[] Spans) ScaledWindows(Detector detector, TimeSeries raw)
+    {
+        var scaled = detector.Preprocessing.Transform(ChannelAlignment.Align(raw, detector.Channels));
+        var spans = WindowSlicer.Slice(scaled.Rows, detector.Window, detector.Metadata.ScoringStride).ToArray();
+        return (scaled, spans);
     }
 }
 
