@@ -16,17 +16,25 @@ namespace KukaPortal.Ml.Runtime;
 /// <para>
 /// The torch thread hands its pieces over and takes their results in order (<see cref="InOrder{T}"/>); each piece opens
 /// its own dispose scope and no_grad, which are per thread. Pieces may share a module only to read it (a forward in
-/// eval mode, under no_grad).
+/// eval mode, under no_grad). How the caller waits for a result that is not ready is the creator's choice: the portal's
+/// torch thread runs its waiting live work meanwhile.
+/// </para>
+/// <para>
+/// Lanes run at a lower CPU priority (<see cref="BackgroundPriority"/>): beside live dashboards a score job's forwards
+/// take the cores the live path leaves, and the job's own storage goes before its next forward.
 /// </para>
 /// </summary>
 public sealed class TorchLanes : IDisposable
 {
     private readonly BlockingCollection<Action>[] _queues;
     private readonly Thread[] _threads;
+    private readonly Action<Task> _waitForResult;
 
-    public TorchLanes(int count)
+    /// <param name="waitForResult">Blocks the caller until a piece's result is ready; by default it just blocks.</param>
+    public TorchLanes(int count, Action<Task>? waitForResult = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _waitForResult = waitForResult ?? (task => task.GetAwaiter().GetResult());
         var defaultThreads = torch.get_num_threads();
         _queues = Enumerable.Range(0, count).Select(_ => new BlockingCollection<Action>()).ToArray();
         using var ready = new CountdownEvent(count);
@@ -47,12 +55,12 @@ public sealed class TorchLanes : IDisposable
     /// libtorch thread of the calling thread; none (null) on a GPU, which spreads one batch over its cores by itself,
     /// or where that makes one.
     /// </summary>
-    public static TorchLanes? ForScoring(torch.Device device, int configured = 0)
+    public static TorchLanes? ForScoring(torch.Device device, int configured = 0, Action<Task>? waitForResult = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(configured);
         if (device.type != DeviceType.CPU) return null;
         var count = configured > 0 ? configured : torch.get_num_threads();
-        return count > 1 ? new TorchLanes(count) : null;
+        return count > 1 ? new TorchLanes(count, waitForResult) : null;
     }
 
     /// <summary>How many pieces run at once.</summary>
@@ -115,7 +123,9 @@ public sealed class TorchLanes : IDisposable
             {
                 for (var i = 0; i < count; i++)
                 {
-                    yield return results[i].Task.GetAwaiter().GetResult();
+                    var result = results[i].Task;
+                    if (!result.IsCompleted) _waitForResult(result);
+                    yield return result.GetAwaiter().GetResult();
                     // The caller asked for the next result: it is done with this one, and a lane may start one more.
                     room.Release();
                 }
@@ -135,6 +145,8 @@ public sealed class TorchLanes : IDisposable
         // lazy_init_num_threads): asking first keeps the constructor's restored default from undoing the 1 below.
         torch.get_num_threads();
         torch.set_num_threads(1);
+        // Batch work: live windows and storage, on the other threads, get the cores first when both want them.
+        BackgroundPriority.LowerCallingThread();
         ready.Signal();
         foreach (var piece in queue.GetConsumingEnumerable())
             piece();

@@ -82,8 +82,9 @@ public sealed class ImageScoreJobHandler(
                 var change = rule.Push(score.AboveThreshold);
                 if (change != ConditionChange.None) changes.Add((index, change));
             }
-            // Blocking is deliberate: this is the torch thread, and the wait is the backpressure. The run id is the job id.
-            output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes, images), ct).AsTask().GetAwaiter().GetResult();
+            // Blocking is deliberate: this is the torch thread, and the wait is the backpressure (live work runs meanwhile).
+            // The run id is the job id.
+            torch.WaitRunningHigherPriorityWork(output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes, images), ct).AsTask());
         }
     }
 }

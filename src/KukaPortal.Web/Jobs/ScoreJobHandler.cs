@@ -102,9 +102,9 @@ public sealed class ScoreJobHandler(
             }
             recording.Stop();
             waiting.Start();
-            // Blocking here is deliberate: this is the torch thread, and the wait is the backpressure.
+            // Blocking here is deliberate: this is the torch thread, and the wait is the backpressure (live work runs meanwhile).
             // A batch scoring job is its own run: its run id is the job id.
-            output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes), ct).AsTask().GetAwaiter().GetResult();
+            torch.WaitRunningHigherPriorityWork(output.WriteAsync(new ScoreBatch(asset.Id, job.Id, model.Id, windows, changes), ct).AsTask());
             waiting.Stop();
         }
         logger.LogInformation(

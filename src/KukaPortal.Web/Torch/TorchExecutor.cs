@@ -4,7 +4,8 @@ namespace KukaPortal.Web.Torch;
 /// Runs all torch work of this process on one dedicated thread. Dispose scopes and no_grad are per
 /// thread and libtorch is not promised thread-safe, so torch code never runs on the thread pool and never
 /// awaits; callers await the Task this returns instead. Work is taken highest <see cref="TorchPriority"/>
-/// first; long work calls <see cref="RunWaitingHigherPriorityWork"/> between its steps (ADR 0002, 0007).
+/// first; long work calls <see cref="RunWaitingHigherPriorityWork"/> between its steps and waits through
+/// <see cref="WaitRunningHigherPriorityWork"/> (ADR 0002, 0007).
 /// </summary>
 public sealed class TorchExecutor : IDisposable
 {
@@ -15,6 +16,8 @@ public sealed class TorchExecutor : IDisposable
     private readonly Queue<Action>[] _queues = Enumerable.Range(0, Priorities).Select(_ => new Queue<Action>()).ToArray();
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _available = new(0);
+    // Set on every new item and by what the torch thread waits for: wakes a wait in WaitRunningHigherPriorityWork.
+    private readonly AutoResetEvent _wake = new(false);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Thread _thread;
 
@@ -36,6 +39,7 @@ public sealed class TorchExecutor : IDisposable
             });
         }
         _available.Release();
+        _wake.Set();
         return completion.Task;
     }
 
@@ -52,6 +56,26 @@ public sealed class TorchExecutor : IDisposable
         while (TryTake(minimum: current + 1, out var item, out var priority))
             Run(item, priority);
         t_running = current;
+    }
+
+    /// <summary>
+    /// Called by long torch work that has to wait (a score job for its next batch from the lanes, or for room in the
+    /// channel to storage), on the torch thread: blocks until <paramref name="task"/> completes, running waiting work
+    /// of a higher priority than the caller's meanwhile, so live windows do not wait for the batch. Throws what the
+    /// task threw.
+    /// </summary>
+    public void WaitRunningHigherPriorityWork(Task task)
+    {
+        if (!task.IsCompleted)
+        {
+            task.ContinueWith(_ => _wake.Set(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            while (!task.IsCompleted)
+            {
+                RunWaitingHigherPriorityWork();
+                if (!task.IsCompleted) _wake.WaitOne();
+            }
+        }
+        task.GetAwaiter().GetResult();
     }
 
     private void Drain()
@@ -104,5 +128,6 @@ public sealed class TorchExecutor : IDisposable
         _thread.Join(TimeSpan.FromSeconds(10));
         _stopping.Dispose();
         _available.Dispose();
+        _wake.Dispose();
     }
 }

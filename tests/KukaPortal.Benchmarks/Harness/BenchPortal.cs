@@ -14,7 +14,17 @@ namespace KukaPortal.Benchmarks.Harness;
 /// </summary>
 public sealed class BenchPortal : PortalFactory
 {
-    public BenchPortal() => UseKestrel(0);
+    private readonly int? _torchThreads;
+
+    /// <param name="torchThreads">
+    /// Null: the tests' torch settings (one thread, 16 windows a scoring batch). Otherwise production's (appsettings.json:
+    /// 256 windows a batch, score jobs' batches side by side) with this many torch threads, 0 being every core.
+    /// </param>
+    public BenchPortal(int? torchThreads = null)
+    {
+        _torchThreads = torchThreads;
+        UseKestrel(0);
+    }
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -25,7 +35,8 @@ public sealed class BenchPortal : PortalFactory
         {
             var streaming = Services.GetRequiredService<IOptions<StreamingOptions>>().Value;
             var push = Services.GetRequiredService<IOptions<PushOptions>>().Value;
-            return $"pipeline tick {streaming.Tick.TotalMilliseconds:F0} ms, push interval {push.WindowInterval.TotalMilliseconds:F0} ms";
+            var torch = _torchThreads switch { null => "torch on 1 thread (the tests')", 0 => "torch on every core", { } n => $"torch on {n} thread(s)" };
+            return $"pipeline tick {streaming.Tick.TotalMilliseconds:F0} ms, push interval {push.WindowInterval.TotalMilliseconds:F0} ms, {torch}";
         }
     }
 
@@ -37,6 +48,11 @@ public sealed class BenchPortal : PortalFactory
             settings["Urls"] = "http://127.0.0.1:0";
             foreach (var testOverride in settings.Keys.Where(k => k.StartsWith("Streaming:", StringComparison.Ordinal) || k.StartsWith("Push:", StringComparison.Ordinal)).ToList())
                 settings.Remove(testOverride);
+            if (_torchThreads is { } threads)
+            {
+                settings.Remove("Worker:ScoringBatchSize");
+                settings["Torch:Threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             settings["Logging:LogLevel:Default"] = "Warning";
             return settings;
         }

@@ -11,32 +11,56 @@ namespace KukaPortal.Benchmarks.Push;
 /// optimised code (its tiering thread took an eighth of the process's CPU in the measured 20 s), which a portal that
 /// runs for days does once.
 /// </param>
-public sealed record PushBenchOptions(int Clients = 50, int Assets = 1, double WindowsPerSecond = 20, double Seconds = 20, double WarmUpSeconds = 15)
+/// <param name="ScoreJobs">
+/// Score jobs kept running alongside, warm-up included (each scores a stored recording with the default model, then the
+/// next is queued): a plant's backlog of recordings on the same machine as its live dashboards.
+/// </param>
+public sealed record PushBenchOptions(int Clients = 50, int Assets = 1, double WindowsPerSecond = 20, double Seconds = 20, double WarmUpSeconds = 15, int ScoreJobs = 0)
 {
     /// <summary>Issue 8's two scenarios: 50 dashboards on one asset, and 200 over 20 assets (10 each).</summary>
     public static readonly IReadOnlyList<PushBenchOptions> Standard = [new(50, 1), new(200, 20)];
 
-    /// <summary>No options: both standard scenarios. Otherwise the one scenario the options describe (unset ones take the first scenario's values).</summary>
-    public static IReadOnlyList<PushBenchOptions> Parse(IReadOnlyList<string> args)
+    private static readonly string[] ScenarioOptions = ["--clients", "--assets", "--rate", "--seconds", "--warm-up"];
+
+    /// <summary>
+    /// No scenario options: both standard scenarios. Otherwise the one scenario the options describe (unset ones take the
+    /// first scenario's values). <c>--score-jobs</c> applies to every scenario, <c>--torch-threads</c> and
+    /// <c>--backlog-rows</c> to the portal.
+    /// </summary>
+    public static PushBenchRun Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0) return Standard;
-        if (args.Count % 2 != 0) throw new ArgumentException("Each option needs a value: --clients N --assets N --rate N --seconds N --warm-up N.");
+        if (args.Count % 2 != 0) throw new ArgumentException("Each option needs a value: --clients N --assets N --rate N --seconds N --warm-up N --score-jobs N --torch-threads N --backlog-rows N.");
         var options = new PushBenchOptions();
+        int? torchThreads = null;
+        var backlogRows = ScoreBacklog.DefaultRows;
+        var scenarioGiven = false;
         for (var i = 0; i < args.Count; i += 2)
         {
-            if (!double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0)
-                throw new ArgumentException($"{args[i]} needs a positive number, not '{args[i + 1]}'.");
-            options = args[i] switch
+            var (name, text) = (args[i], args[i + 1]);
+            var mayBeZero = name is "--score-jobs" or "--torch-threads";
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || (value == 0 && !mayBeZero))
+                throw new ArgumentException($"{name} needs a {(mayBeZero ? "whole number ≥ 0" : "positive number")}, not '{text}'.");
+            scenarioGiven |= ScenarioOptions.Contains(name);
+            options = name switch
             {
                 "--clients" => options with { Clients = (int)value },
                 "--assets" => options with { Assets = (int)value },
                 "--rate" => options with { WindowsPerSecond = value },
                 "--seconds" => options with { Seconds = value },
                 "--warm-up" => options with { WarmUpSeconds = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --clients, --assets, --rate, --seconds or --warm-up."),
+                "--score-jobs" => options with { ScoreJobs = (int)value },
+                "--torch-threads" or "--backlog-rows" => options,
+                _ => throw new ArgumentException($"Unknown option {name}; use --clients, --assets, --rate, --seconds, --warm-up, --score-jobs, --torch-threads or --backlog-rows."),
             };
+            if (name == "--torch-threads") torchThreads = (int)value;
+            if (name == "--backlog-rows") backlogRows = (int)value;
         }
         if (options.Clients < options.Assets) throw new ArgumentException("Give every asset at least one client (--clients ≥ --assets).");
-        return [options];
+        var scoreJobs = options.ScoreJobs;
+        return new PushBenchRun(scenarioGiven ? [options] : Standard.Select(s => s with { ScoreJobs = scoreJobs }).ToList(), torchThreads, backlogRows);
     }
 }
+
+/// <param name="TorchThreads">The portal's <c>Torch:Threads</c> (0 = every core, as in production); null keeps the tests' one thread.</param>
+/// <param name="BacklogRows">Rows of the recording the score jobs alongside score (<see cref="ScoreBacklog"/>).</param>
+public sealed record PushBenchRun(IReadOnlyList<PushBenchOptions> Scenarios, int? TorchThreads, int BacklogRows);

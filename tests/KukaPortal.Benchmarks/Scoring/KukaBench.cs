@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using KukaPortal.Benchmarks.Harness;
 using KukaPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

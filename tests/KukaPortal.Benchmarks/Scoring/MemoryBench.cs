@@ -1,4 +1,5 @@
 using System.Globalization;
+using KukaPortal.Benchmarks.Harness;
 using KukaPortal.Data.Entities;
 using KukaPortal.TestSupport;
 using KukaPortal.Web.Jobs;

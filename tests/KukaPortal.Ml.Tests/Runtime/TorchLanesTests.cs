@@ -41,6 +41,25 @@ public sealed class TorchLanesTests
     }
 
     [Fact]
+    public void Lanes_run_at_a_lower_cpu_priority_than_the_caller()
+    {
+        var callers = NiceOfThisThread();
+
+        using var lanes = new TorchLanes(2);
+        var laneNices = lanes.InOrder(4, (_, _) => NiceOfThisThread(), ahead: 2).ToList();
+
+        laneNices.ShouldAllBe(n => n == Math.Min(19, callers + BackgroundPriority.Nice));
+        NiceOfThisThread().ShouldBe(callers);
+    }
+
+    /// <summary>Field 19 of /proc/thread-self/stat; the fields after the command name, which may hold spaces, start at 3.</summary>
+    private static int NiceOfThisThread()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19 - 3], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void Scoring_gets_the_configured_lanes_or_one_per_torch_thread_on_a_cpu_and_none_on_a_gpu()
     {
         using (var three = TorchLanes.ForScoring(torch.CPU, configured: 3))
@@ -66,6 +85,29 @@ public sealed class TorchLanesTests
         }, ahead: 2).Max();
 
         maxDifference.ShouldBeLessThanOrEqualTo(1e-4f);
+    }
+
+    [Fact]
+    public void A_caller_that_asks_for_a_result_not_ready_yet_waits_the_way_the_lanes_creator_chose()
+    {
+        // The first piece cannot finish until the caller is in its wait: without the chosen wait it would time out.
+        using var callerWaits = new ManualResetEventSlim();
+        var waits = 0;
+        using var lanes = new TorchLanes(2, waitForResult: task =>
+        {
+            Interlocked.Increment(ref waits);
+            callerWaits.Set();
+            task.GetAwaiter().GetResult();
+        });
+
+        var results = lanes.InOrder(4, (index, _) =>
+        {
+            if (index == 0 && !callerWaits.Wait(TimeSpan.FromSeconds(10))) throw new TimeoutException("the caller never waited the chosen way");
+            return index;
+        }, ahead: 2).ToList();
+
+        results.ShouldBe([0, 1, 2, 3]);
+        waits.ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]

@@ -3,20 +3,20 @@ using KukaPortal.Data.Entities;
 using KukaPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace KukaPortal.Benchmarks.Scoring;
+namespace KukaPortal.Benchmarks.Harness;
 
 /// <summary>
 /// One asset of a bench portal, driven the way an engineer drives it: recordings uploaded and jobs queued over
 /// HTTP. Jobs are awaited by reading their row, whose start and finish times the worker sets.
 /// </summary>
-public sealed class BenchAsset(ScoringBenchPortal portal, PortalSession session, int id) : IDisposable
+public sealed class BenchAsset(PortalFactory portal, PortalSession session, int id) : IDisposable
 {
     // Uploads of a gigabyte outlast HttpClient's default 100 s timeout on a loaded machine; the session's cookie signs them in.
     private readonly HttpClient _uploads = UploadClient(portal, session);
 
     public int Id => id;
 
-    public static async Task<BenchAsset> CreateAsync(ScoringBenchPortal portal, PortalSession session, string name)
+    public static async Task<BenchAsset> CreateAsync(PortalFactory portal, PortalSession session, string name)
     {
         var assetId = await portal.WithDbAsync(async db =>
         {
@@ -37,14 +37,17 @@ public sealed class BenchAsset(ScoringBenchPortal portal, PortalSession session,
         return (await session.ReadAsync<UploadView>(response)).Recordings[0].Id;
     }
 
-    /// <summary>Trains the asset's default model on a recording and waits until it is the active model.</summary>
-    public async Task<Job> TrainAsync(int recordingId) =>
-        await WaitAsync(await QueueAsync("train", recordingId), TimeSpan.FromMinutes(30));
+    /// <summary>
+    /// Trains the asset's default model on a recording and waits until it is the active model. Settings left null take
+    /// the portal's configured ones.
+    /// </summary>
+    public async Task<Job> TrainAsync(int recordingId, int? window = null, int? latent = null, int? iterations = null) =>
+        await WaitAsync(await QueueAsync("train", new { recordingId, window, latent, iterations }), TimeSpan.FromMinutes(30));
 
-    public async Task<Guid> QueueScoreAsync(int recordingId) => await QueueAsync("score", recordingId);
+    public async Task<Guid> QueueScoreAsync(int recordingId) => await QueueAsync("score", new { recordingId });
 
-    private async Task<Guid> QueueAsync(string kind, int recordingId) =>
-        (await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{id}/jobs/{kind}", new { recordingId }))).Id;
+    private async Task<Guid> QueueAsync(string kind, object request) =>
+        (await session.ReadAsync<JobView>(await session.Client.PostAsJsonAsync($"/api/assets/{id}/jobs/{kind}", request))).Id;
 
     /// <summary>Polls the job's row until it is done; a failed or cancelled job stops the bench with its error.</summary>
     public async Task<Job> WaitAsync(Guid jobId, TimeSpan timeout)
@@ -68,9 +71,9 @@ public sealed class BenchAsset(ScoringBenchPortal portal, PortalSession session,
 
     public void Dispose() => _uploads.Dispose();
 
-    private static HttpClient UploadClient(ScoringBenchPortal portal, PortalSession session)
+    private static HttpClient UploadClient(PortalFactory portal, PortalSession session)
     {
-        var client = new HttpClient { BaseAddress = portal.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
+        var client = new HttpClient { BaseAddress = portal.ClientOptions.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
         client.DefaultRequestHeaders.Add("Cookie", session.CookieHeader);
         return client;
     }
