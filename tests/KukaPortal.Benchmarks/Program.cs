@@ -5,7 +5,7 @@ using KukaPortal.Benchmarks.Soak;
 // The suites that host the whole portal in-process; run them through ./kukaportal bench|soak (scripts/bench.sh and
 // scripts/soak.sh start a throwaway PostgreSQL and set KUKAPORTAL_TEST_POSTGRES, which they all need).
 const string Usage = """
-    usage: KukaPortal.Benchmarks push [--clients N --assets N --rate N --seconds N --warm-up 15] [--score-jobs 0 --backlog-rows 100000] [--torch-threads N]   (no scenario options: both of issue 8's scenarios)
+    usage: KukaPortal.Benchmarks push [--clients N --assets N --rate N --seconds N --warm-up 15] [--score-jobs 0 --backlog-rows 100000] [--torch-threads N] [--json]   (no scenario options: both of issue 8's scenarios)
            KukaPortal.Benchmarks pipeline [--rows 275000] [--train-rows 20000] [--repeat 5] [--batch 256] [--torch-threads 0] [--scoring-lanes 0] [--train-iterations 50] [--json]
            KukaPortal.Benchmarks kuka [--rows 275000] [--train-rows 20000] [--batch 256] [--torch-threads 0] [--scoring-lanes 0] [--train-iterations 50] [--json]
            KukaPortal.Benchmarks memory [--score-jobs 1000] [--score-rows 600] [--train-jobs 20] [--import-mb 1000] [--train-iterations 50] [--json]

@@ -6,6 +6,7 @@ using KukaPortal.Data.Entities;
 using KukaPortal.Data.Scores;
 using KukaPortal.Data.Storage;
 using KukaPortal.Data.Streams;
+using KukaPortal.Ml.Runtime;
 using KukaPortal.Ml.Scoring;
 using KukaPortal.Web.Monitoring;
 using KukaPortal.Web.Recordings;
@@ -199,6 +200,8 @@ public sealed class AssetStreamPipeline(
         for (var i = 0; i < windows.Length; i++)
             windows[i].Values.CopyTo(values, i * windows[i].Values.Length);
         var series = new TimeSeries(channels, values);
+        // A step's few windows are too small to share out: one libtorch thread does them with less CPU than two.
+        using var oneThread = LibtorchThreadCount.Set(1);
         return detector.ScoreBatches(series, stride: detector.Window, batchSize: windows.Length).SelectMany(b => b).ToArray();
     }
 

@@ -27,8 +27,10 @@ public sealed record PushBenchOptions(int Clients = 50, int Assets = 1, double W
     /// first scenario's values). <c>--score-jobs</c> applies to every scenario, <c>--torch-threads</c> and
     /// <c>--backlog-rows</c> to the portal.
     /// </summary>
-    public static PushBenchRun Parse(IReadOnlyList<string> args)
+    public static PushBenchRun Parse(IReadOnlyList<string> arguments)
     {
+        var json = arguments.Contains("--json");
+        var args = arguments.Where(a => a != "--json").ToList();
         if (args.Count % 2 != 0) throw new ArgumentException("Each option needs a value: --clients N --assets N --rate N --seconds N --warm-up N --score-jobs N --torch-threads N --backlog-rows N.");
         var options = new PushBenchOptions();
         int? torchThreads = null;
@@ -57,10 +59,11 @@ public sealed record PushBenchOptions(int Clients = 50, int Assets = 1, double W
         }
         if (options.Clients < options.Assets) throw new ArgumentException("Give every asset at least one client (--clients ≥ --assets).");
         var scoreJobs = options.ScoreJobs;
-        return new PushBenchRun(scenarioGiven ? [options] : Standard.Select(s => s with { ScoreJobs = scoreJobs }).ToList(), torchThreads, backlogRows);
+        return new PushBenchRun(scenarioGiven ? [options] : Standard.Select(s => s with { ScoreJobs = scoreJobs }).ToList(), torchThreads, backlogRows, json);
     }
 }
 
 /// <param name="TorchThreads">The portal's <c>Torch:Threads</c> (0 = every core, as in production); null keeps the tests' one thread.</param>
 /// <param name="BacklogRows">Rows of the recording the score jobs alongside score (<see cref="ScoreBacklog"/>).</param>
-public sealed record PushBenchRun(IReadOnlyList<PushBenchOptions> Scenarios, int? TorchThreads, int BacklogRows);
+/// <param name="Json">The report as JSON for scripts instead of docs/performance.md's table.</param>
+public sealed record PushBenchRun(IReadOnlyList<PushBenchOptions> Scenarios, int? TorchThreads, int BacklogRows, bool Json = false);

@@ -24,21 +24,17 @@ public sealed class PushLatencyBench(TextWriter progress)
         var assets = await new BenchAssets(portal, session, progress).CreateFedAsync(scenarios.Max(s => s.Assets), "Bench robot");
         using var backlog = scenarios.Any(s => s.ScoreJobs > 0) ? await ScoreBacklog.CreateAsync(portal, session, run.BacklogRows, progress) : null;
 
-        var rows = new List<string>();
+        var results = new List<PushScenarioResult>();
         foreach (var scenario in scenarios)
-            rows.Add(await RunScenarioAsync(portal, session, assets.Take(scenario.Assets).ToArray(), scenario, backlog));
+            results.Add(await RunScenarioAsync(portal, session, assets.Take(scenario.Assets).ToArray(), scenario, backlog));
         load.Add(File.ReadAllText("/proc/loadavg").Split(' ')[0]);
 
-        return string.Join('\n', [
-            $"Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; load average {load[0]} before, {load[1]} after; {portal.LatencySettings}; " +
-            $"warm-up {string.Join(" / ", scenarios.Select(s => $"{s.WarmUpSeconds:G} s"))} (not counted)",
-            "",
-            "| Clients | Assets | Windows/s per asset | Windows measured | Deliveries (received / expected) | p50 ms | p95 ms | p99 ms | max ms | Bench process CPU ms / window | PostgreSQL CPU ms / window | Full GCs | GC pauses ms | Machine busy / steal % | Score jobs beside: windows/s stored |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-            .. rows]);
+        var report = new PushBenchReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, load[0], load[1], portal.LatencySettings,
+            scenarios.Select(s => s.WarmUpSeconds).ToList(), results);
+        return run.Json ? report.Json() : report.Markdown();
     }
 
-    private async Task<string> RunScenarioAsync(BenchPortal portal, PortalSession session, FedAsset[] assets, PushBenchOptions options, ScoreBacklog? backlog)
+    private async Task<PushScenarioResult> RunScenarioAsync(BenchPortal portal, PortalSession session, FedAsset[] assets, PushBenchOptions options, ScoreBacklog? backlog)
     {
         var latencies = new LatencyLog();
         progress.WriteLine($"Connecting {options.Clients} dashboards to {assets.Length} asset(s) …");
@@ -74,7 +70,7 @@ public sealed class PushLatencyBench(TextWriter progress)
             }, CancellationToken.None)));
         await measuring;
         // Backlog windows stored while samples were sent after the warm-up, before the jobs are cancelled.
-        var backlogRate = options.ScoreJobs > 0 ? $"{(await backlog!.StoredWindowsAsync() - backlogAtStart) / clock.Elapsed.TotalSeconds:N0}" : "–";
+        double? backlogRate = options.ScoreJobs > 0 ? (await backlog!.StoredWindowsAsync() - backlogAtStart) / clock.Elapsed.TotalSeconds : null;
         await Task.Delay(TimeSpan.FromSeconds(3)); // the last windows' pushes
         var cpu = CpuReading.Now() - cpuAtStart;
         foreach (var dashboard in dashboards) await dashboard.DisposeAsync();
@@ -84,11 +80,11 @@ public sealed class PushLatencyBench(TextWriter progress)
         // Expected deliveries: each measured window of an asset, once to each of its dashboards.
         var measured = assets.Select((a, i) => (a.AssetId, Windows: sent[i].Count(latencies.Counts))).ToDictionary(x => x.AssetId, x => x.Windows);
         var expected = dashboards.Sum(d => (long)measured[d.AssetId]);
-        var p = latencies.Summary();
-        var windows = Math.Max(1, measured.Values.Sum());
-        return $"| {options.Clients} | {assets.Length} | {options.WindowsPerSecond.ToString("G", CultureInfo.InvariantCulture)} | {measured.Values.Sum():N0} | {p.Count:N0} / {expected:N0} | " +
-               $"{Percentiles.Ms(p.P50)} | {Percentiles.Ms(p.P95)} | {Percentiles.Ms(p.P99)} | {Percentiles.Ms(p.Max)} | " +
-               $"{cpu.ProcessSeconds * 1000 / windows:F2} | {cpu.PostgresSeconds * 1000 / windows:F2} | {cpu.FullCollections:N0} | {cpu.GcPauses.TotalMilliseconds:N0} | {cpu.BusyAndSteal()} | {backlogRate} |" +
-               (refused > 0 ? $" ({refused} chunks refused)" : "");
+        var windows = measured.Values.Sum();
+        var perWindow = 1000.0 / Math.Max(1, windows);
+        var latency = latencies.Summary();
+        return new PushScenarioResult(options, windows, latency.Count, expected, latency,
+            cpu.ProcessSeconds * perWindow, cpu.PostgresSeconds * perWindow, cpu.FullCollections, cpu.GcPauses.TotalMilliseconds, cpu.BusyAndSteal(),
+            backlogRate, refused);
     }
 }

@@ -17,16 +17,9 @@ public sealed class TorchExecutorTests
     public async Task Live_work_queued_while_a_score_job_waits_runs_in_the_wait_and_the_job_resumes_when_its_task_completes()
     {
         using var torch = new TorchExecutor();
-        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var batchReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var order = new ConcurrentQueue<string>();
-        var job = torch.RunAsync(TorchPriority.BatchScoring, () =>
-        {
-            waiting.SetResult();
-            torch.WaitRunningHigherPriorityWork(batchReady.Task);
-            order.Enqueue("job resumed");
-        });
-        await waiting.Task.WaitAsync(Patience, Ct);
+        var job = await StartJobWaitingForAsync(torch, batchReady.Task, () => order.Enqueue("job resumed"));
 
         // Completes only if the torch thread runs it while the job still waits.
         await torch.RunAsync(TorchPriority.Live, () => order.Enqueue("live window")).WaitAsync(Patience, Ct);
@@ -41,16 +34,9 @@ public sealed class TorchExecutorTests
     public async Task Training_queued_while_a_score_job_waits_runs_only_after_the_job()
     {
         using var torch = new TorchExecutor();
-        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var batchReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var order = new ConcurrentQueue<string>();
-        var job = torch.RunAsync(TorchPriority.BatchScoring, () =>
-        {
-            waiting.SetResult();
-            torch.WaitRunningHigherPriorityWork(batchReady.Task);
-            order.Enqueue("job done");
-        });
-        await waiting.Task.WaitAsync(Patience, Ct);
+        var job = await StartJobWaitingForAsync(torch, batchReady.Task, () => order.Enqueue("job done"));
 
         var training = torch.RunAsync(TorchPriority.Training, () => order.Enqueue("training step"));
         var live = torch.RunAsync(TorchPriority.Live, () => order.Enqueue("live window"));
@@ -81,5 +67,19 @@ public sealed class TorchExecutorTests
         var never = new TaskCompletionSource();
 
         Should.Throw<InvalidOperationException>(() => torch.WaitRunningHigherPriorityWork(never.Task)).Message.ShouldContain("torch thread");
+    }
+
+    /// <summary>A score job on the torch thread that waits for <paramref name="task"/>, then runs <paramref name="then"/>; returned once it waits.</summary>
+    private static async Task<Task> StartJobWaitingForAsync(TorchExecutor torch, Task task, Action then)
+    {
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var job = torch.RunAsync(TorchPriority.BatchScoring, () =>
+        {
+            waiting.SetResult();
+            torch.WaitRunningHigherPriorityWork(task);
+            then();
+        });
+        await waiting.Task.WaitAsync(Patience, Ct);
+        return job;
     }
 }
