@@ -1,15 +1,4 @@
 namespace KukaPortal.TestSupport;
 
 /// <summary>The portal with its job worker switched off, for tests in which only the test may claim jobs.</summary>
-public sealed class PortalWithoutWorker : PortalFactory
-{
-    protected override IDictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = base.Settings;
-            settings["Portal:Role"] = "Web";
-            return settings;
-        }
-    }
-}
+public sealed class PortalWithoutWorker() : PortalWithSettings(("Portal:Role", "Web"));

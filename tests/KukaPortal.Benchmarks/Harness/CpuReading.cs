@@ -30,10 +30,11 @@ public readonly record struct CpuReading(
             after.FullCollections - before.FullCollections, after.GcPauses - before.GcPauses,
             after.MachineSeconds - before.MachineSeconds, after.IdleSeconds - before.IdleSeconds, after.StealSeconds - before.StealSeconds);
 
-    /// <summary>"busy / steal" in percent of the machine's CPU time between two readings.</summary>
-    public string BusyAndSteal() => MachineSeconds <= 0
-        ? "–"
-        : $"{100 * (MachineSeconds - IdleSeconds - StealSeconds) / MachineSeconds:F0} / {100 * StealSeconds / MachineSeconds:F1}";
+    /// <summary>The share of the machine's CPU time between two readings that was busy (not idle, not stolen), in percent; NaN without any.</summary>
+    public double BusyPercent => MachineSeconds > 0 ? 100 * (MachineSeconds - IdleSeconds - StealSeconds) / MachineSeconds : double.NaN;
+
+    /// <summary>The share the hypervisor gave to other guests, in percent; NaN without any.</summary>
+    public double StealPercent => MachineSeconds > 0 ? 100 * StealSeconds / MachineSeconds : double.NaN;
 
     /// <summary>
     /// The first line of /proc/stat, all cores: user nice system idle iowait irq softirq steal (guest time is already in

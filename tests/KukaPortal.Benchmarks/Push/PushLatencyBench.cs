@@ -84,7 +84,7 @@ public sealed class PushLatencyBench(TextWriter progress)
         var perWindow = 1000.0 / Math.Max(1, windows);
         var latency = latencies.Summary();
         return new PushScenarioResult(options, windows, latency.Count, expected, latency,
-            cpu.ProcessSeconds * perWindow, cpu.PostgresSeconds * perWindow, cpu.FullCollections, cpu.GcPauses.TotalMilliseconds, cpu.BusyAndSteal(),
+            cpu.ProcessSeconds * perWindow, cpu.PostgresSeconds * perWindow, cpu.FullCollections, cpu.GcPauses.TotalMilliseconds, cpu.BusyPercent, cpu.StealPercent,
             backlogRate, refused);
     }
 }

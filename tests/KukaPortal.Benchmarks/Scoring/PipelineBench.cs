@@ -106,8 +106,8 @@ public sealed class PipelineBench(TextWriter progress)
         var cpu = median.Cpu;
         rows.AddRange(
         [
-            new("Job: machine busy", "/proc/stat, all cores", 100 * (cpu.MachineSeconds - cpu.IdleSeconds - cpu.StealSeconds) / cpu.MachineSeconds, "%",
-                Invariant($"of {cpu.MachineSeconds:N2} CPU-s while waiting for the job (queued → finished, polled); steal {100 * cpu.StealSeconds / cpu.MachineSeconds:N1} %; the portal's process {cpu.ProcessSeconds:N2} CPU-s, PostgreSQL {cpu.PostgresSeconds:N2}")),
+            new("Job: machine busy", "/proc/stat, all cores", cpu.BusyPercent, "%",
+                Invariant($"of {cpu.MachineSeconds:N2} CPU-s while waiting for the job (queued → finished, polled); steal {cpu.StealPercent:N1} %; the portal's process {cpu.ProcessSeconds:N2} CPU-s, PostgreSQL {cpu.PostgresSeconds:N2}")),
             new("Job: torch thread busy", "BatchScoringPipeline log", job.TorchSeconds, "s",
                 Invariant($"of the job's {job.Seconds:N3} s pipeline: load the model, score every batch, wait for room in the channel")),
             new("Job: store + push", "BatchScoringPipeline log", job.StoreSeconds, "s", "ScoreBatchPublisher.PublishAsync of every batch"),

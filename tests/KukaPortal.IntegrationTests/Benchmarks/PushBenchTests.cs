@@ -48,8 +48,8 @@ public class PushBenchTests
         var run = PushBenchOptions.Parse(["--json", "--score-jobs", "1"]);
         var report = new PushBenchReport(DateTimeOffset.UtcNow, 2, "1.00", "2.00", "pipeline tick 250 ms", [15, 15],
         [
-            new(run.Scenarios[0], 399, 19_950, 19_950, new Percentiles(19_950, 12, 33, 80, 147), 80.1, 9.2, 300, 1_400, "80 / 0.0", 7_800, 0),
-            new(run.Scenarios[1], 7_980, 79_700, 79_800, new Percentiles(79_700, 60, 162, 215, 273), 3.6, 1.1, 130, 1_200, "83 / 0.0", 3_200, 0),
+            new(run.Scenarios[0], 399, 19_950, 19_950, new Percentiles(19_950, 12, 33, 80, 147), 80.1, 9.2, 300, 1_400, 80, 0, 7_800, 0),
+            new(run.Scenarios[1], 7_980, 79_700, 79_800, new Percentiles(79_700, 60, 162, 215, 273), 3.6, 1.1, 130, 1_200, 83, 0, 3_200, 0),
         ]);
 
         run.Json.ShouldBeTrue();
@@ -61,6 +61,7 @@ public class PushBenchTests
         scenarios[0].GetProperty("met").GetBoolean().ShouldBeTrue();
         scenarios[1].GetProperty("scenario").GetProperty("clients").GetInt32().ShouldBe(200);
         scenarios[1].GetProperty("met").GetBoolean().ShouldBeFalse("100 deliveries never arrived");
+        scenarios[1].GetProperty("machineBusyPercent").GetDouble().ShouldBe(83);
         report.Markdown().ShouldContain("| 200 | 20 | 20 | 7,980 | 79,700 / 79,800 | 60 | 162 | 215 | 273 |");
     }
 }

@@ -4,15 +4,4 @@ namespace KukaPortal.IntegrationTests.Jobs;
 /// The portal scoring a job's batches side by side on two lanes (ADR 0011). The other tests' portal runs torch on one
 /// thread, which gives one lane: batches one at a time.
 /// </summary>
-public sealed class PortalWithTwoScoringLanes : PortalFactory
-{
-    protected override IDictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = base.Settings;
-            settings["Torch:ScoringLanes"] = "2";
-            return settings;
-        }
-    }
-}
+public sealed class PortalWithTwoScoringLanes() : PortalWithSettings(("Torch:ScoringLanes", "2"));

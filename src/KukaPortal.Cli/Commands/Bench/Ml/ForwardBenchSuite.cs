@@ -19,8 +19,7 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
         progress.WriteLine($"Peak: {options.PeakSize}×{options.PeakSize} float32 matmul …");
         var peak = PeakMatmul.Measure(options.PeakSize, options.Repeat);
         // As the portal's score jobs run their batches (ADR 0011): one lane per torch thread unless told otherwise.
-        var laneCount = options.Lanes > 0 ? options.Lanes : torch.get_num_threads();
-        using var lanes = laneCount > 1 ? new TorchLanes(laneCount) : null;
+        using var lanes = TorchLanes.ForScoring(torch.CPU, options.Lanes);
         var rows = new List<ForwardBenchRow>();
         foreach (var family in options.Families)
         {
