@@ -21,6 +21,9 @@ public class BenchTorchSuitesTests
         report.GetProperty("gradientMode").GetString().ShouldBe("no_grad");
         Positive(report.GetProperty("peak").GetProperty("gflopsPerSecond"));
         report.GetProperty("torch").GetProperty("threads").GetInt32().ShouldBeGreaterThan(0);
+        // --device auto on a TorchSharp-cpu build: the CPU, named as /proc/cpuinfo names it.
+        report.GetProperty("torch").GetProperty("device").GetString().ShouldBe("cpu");
+        report.GetProperty("torch").GetProperty("deviceName").GetString().ShouldNotBeNullOrWhiteSpace();
         report.GetProperty("torch").GetProperty("oneDnnIsa").GetString().ShouldNotBeNullOrEmpty();
         var rows = report.GetProperty("results").EnumerateArray().ToArray();
         rows.Select(r => (r.GetProperty("model").GetString(), r.GetProperty("window").GetInt32(), r.GetProperty("batch").GetInt32()))
@@ -52,6 +55,8 @@ public class BenchTorchSuitesTests
         run.ExitCode.ShouldBe(0, run.ToString());
         run.Output.ShouldContain("Command: `kukaportal bench forward --models pca --windows 5 --batches 2");
         run.Output.ShouldContain("load average (1/5/15 min)");
+        run.Output.ShouldContain("--threads 0 --device auto --lanes 0`");
+        run.Output.ShouldContain("libtorch 2.10.0.0, CPU (");
         run.Output.ShouldContain("GFLOP/s (64×64 float32 matmul");
         run.OutputLines.ShouldContain("| Model | W | Channels | Batch | Windows/s | MFLOP/window | GFLOP/s | % of peak | Windows per CPU-s | Side by side, windows/s | Side by side, % of peak | Outputs finite |");
         run.OutputLines.Count(l => l.StartsWith("| pca | 5 | 86 | 2 | ", StringComparison.Ordinal)).ShouldBe(1);
@@ -110,6 +115,20 @@ public class BenchTorchSuitesTests
             Positive(row.GetProperty("forwardImagesPerSecond"));
             row.GetProperty("finiteScores").GetBoolean().ShouldBeTrue();
         }
+    }
+
+    [Theory]
+    [InlineData("forward")]
+    [InlineData("training")]
+    [InlineData("images")]
+    public async Task A_gpu_asked_for_by_name_on_a_cpu_build_is_refused_with_the_reason(string suite)
+    {
+        // Test projects carry TorchSharp-cpu (TorchBackend=cpu), whose torch never sees a GPU, whatever the machine has.
+        var run = await Cli.RunAsync("bench", suite, "--device", "cuda");
+
+        run.ExitCode.ShouldBe(2, run.ToString()); // rejected: the command was well formed, the machine cannot run it
+        run.Error.ShouldContain("CUDA was requested but torch sees no usable GPU");
+        run.Output.ShouldBeEmpty();
     }
 
     [Fact]

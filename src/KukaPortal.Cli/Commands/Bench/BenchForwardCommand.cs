@@ -28,12 +28,13 @@ public static class BenchForwardCommand
         var peak = MlBenchOptions.Bounded("--peak-size", "Side of the square float32 matmul that measures the peak.", 2048, 64, 8192);
         var inference = new Option<bool>("--inference-mode") { Description = "Run the forward passes under inference_mode instead of no_grad (what the portal uses)." };
         var threads = MlBenchOptions.Threads();
+        var device = TorchOptions.Device();
         var lanes = MlBenchOptions.Bounded("--lanes", "Batches also timed side by side, one torch thread each, as score jobs run them; 0 = one per torch thread, 1 = none.", 0, 0, 64);
         var json = MlBenchOptions.Json();
 
         var command = new Command("forward", "Measure windows/s of each time-series model's raw forward pass, with FLOPs per window and the share of the measured matmul peak.")
         {
-            models, windows, batches, channels, seconds, repeat, peak, inference, threads, lanes, json,
+            models, windows, batches, channels, seconds, repeat, peak, inference, threads, device, lanes, json,
         };
         command.SetAction(VerbAction.Of(async (result, ct) =>
         {
@@ -44,10 +45,10 @@ public static class BenchForwardCommand
             if (options.Families.Count == 0)
                 throw CommandFailure.Usage("--models needs at least one family.");
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"kukaportal bench forward --models {string.Join(',', options.Families.Select(f => f.Name()))} --windows {string.Join(',', options.Windows)} --batches {string.Join(',', options.Batches)} --channels {options.Channels} --seconds {options.MinSeconds} --repeat {options.Repeat} --peak-size {options.PeakSize}{(options.InferenceMode ? " --inference-mode" : "")} --threads {result.GetValue(threads)} --lanes {options.Lanes}");
+                $"kukaportal bench forward --models {string.Join(',', options.Families.Select(f => f.Name()))} --windows {string.Join(',', options.Windows)} --batches {string.Join(',', options.Batches)} --channels {options.Channels} --seconds {options.MinSeconds} --repeat {options.Repeat} --peak-size {options.PeakSize}{(options.InferenceMode ? " --inference-mode" : "")} --threads {result.GetValue(threads)} --device {result.GetValue(device).ToString().ToLowerInvariant()} --lanes {options.Lanes}");
             // Torch work is per thread and synchronous (GUIDE §4): the whole suite runs on one thread of its own.
             var report = await Task.Factory.StartNew(() =>
-                new ForwardBenchSuite(options, console.Error).Run(MlBenchContext.Start(result.GetValue(threads)), line, BenchMachine.Describe()),
+                new ForwardBenchSuite(options, console.Error).Run(MlBenchContext.Start(result.GetValue(threads), result.GetValue(device)), line, BenchMachine.Describe()),
                 ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await console.Output.WriteLineAsync(result.GetValue(json) ? BenchJson.Serialize(report) : ForwardBenchMarkdown.Render(report));
             return ExitCodes.Ok;

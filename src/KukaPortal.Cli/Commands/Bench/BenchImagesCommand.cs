@@ -24,11 +24,12 @@ public static class BenchImagesCommand
         seconds.Validators.Add(r => { var v = r.GetValueOrDefault<double>(); if (!(v >= 0 && v <= 60)) r.AddError($"--seconds must be between 0 and 60, not {v}."); });
         var repeat = MlBenchOptions.Repeat(3);
         var threads = MlBenchOptions.Threads();
+        var device = TorchOptions.Device();
         var json = MlBenchOptions.Json();
 
         var command = new Command("images", "Measure images/s scored by each image model family, next to its bare forward pass.")
         {
-            models, size, channels, batches, seconds, repeat, threads, json,
+            models, size, channels, batches, seconds, repeat, threads, device, json,
         };
         command.SetAction(VerbAction.Of(async (result, ct) =>
         {
@@ -42,10 +43,10 @@ public static class BenchImagesCommand
             var options = new ImageBenchOptions(families, result.GetValue(size), MlBenchOptions.Parse(result.GetValue(channels)), MlBenchOptions.Parse(result.GetValue(batches)),
                 result.GetValue(seconds), result.GetValue(repeat));
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"kukaportal bench images --models {string.Join(',', families.Select(f => f.Name()))} --size {options.Size} --channels {string.Join(',', options.Channels)} --batches {string.Join(',', options.Batches)} --seconds {options.MinSeconds} --repeat {options.Repeat} --threads {result.GetValue(threads)}");
+                $"kukaportal bench images --models {string.Join(',', families.Select(f => f.Name()))} --size {options.Size} --channels {string.Join(',', options.Channels)} --batches {string.Join(',', options.Batches)} --seconds {options.MinSeconds} --repeat {options.Repeat} --threads {result.GetValue(threads)} --device {result.GetValue(device).ToString().ToLowerInvariant()}");
             // Torch work is per thread and synchronous (GUIDE §4): the whole suite runs on one thread of its own.
             var report = await Task.Factory.StartNew(() =>
-                new ImageBenchSuite(options, console.Error).Run(MlBenchContext.Start(result.GetValue(threads)), line, BenchMachine.Describe()),
+                new ImageBenchSuite(options, console.Error).Run(MlBenchContext.Start(result.GetValue(threads), result.GetValue(device)), line, BenchMachine.Describe()),
                 ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await console.Output.WriteLineAsync(result.GetValue(json) ? BenchJson.Serialize(report) : ImageBenchMarkdown.Render(report));
             return ExitCodes.Ok;

@@ -10,16 +10,17 @@ namespace KukaPortal.Cli.Commands.Bench.Ml;
 /// Suite 1 of issue 8: windows/s of each time-series model's raw forward pass (eval mode, no_grad or inference_mode,
 /// random windows already in a tensor), built by the portal's <see cref="ModelCatalog"/> at the family's default
 /// settings with the window length of the row. Each row carries the model's multiply-adds per window, so its rate
-/// in GFLOP/s can be set against the matmul peak measured in the same run.
+/// in GFLOP/s can be set against the matmul peak measured in the same run, on the same device.
 /// </summary>
 internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter progress)
 {
     public ForwardBenchReport Run(MlBenchContext context, string command, BenchMachine machine)
     {
         progress.WriteLine($"Peak: {options.PeakSize}×{options.PeakSize} float32 matmul …");
-        var peak = PeakMatmul.Measure(options.PeakSize, options.Repeat);
-        // As the portal's score jobs run their batches (ADR 0011): one lane per torch thread unless told otherwise.
-        using var lanes = TorchLanes.ForScoring(torch.CPU, options.Lanes);
+        var device = context.TorchDevice;
+        var peak = PeakMatmul.Measure(options.PeakSize, options.Repeat, device);
+        // As the portal's score jobs run their batches (ADR 0011): one lane per torch thread unless told otherwise; none on a GPU.
+        using var lanes = TorchLanes.ForScoring(device, options.Lanes);
         var rows = new List<ForwardBenchRow>();
         foreach (var family in options.Families)
         {
@@ -29,11 +30,12 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
                 torch.manual_seed(0);
                 using var model = ModelCatalog.Create(settings, options.Channels);
                 model.eval();
-                var macs = MultiplyAddsPerWindow(model, family, window);
+                var macs = MultiplyAddsPerWindow(model, family, window); // traced on the CPU, before the model moves
+                model.to(device);
                 foreach (var batch in options.Batches)
                 {
                     progress.WriteLine($"{family.Name()} W={window} batch {batch} …");
-                    var (timing, finite) = Time(model, batch, window);
+                    var (timing, finite) = Time(model, batch, window, device);
                     var windowsPerSecond = batch / timing.WallSecondsPerCall;
                     var gflops = 2.0 * macs * windowsPerSecond / 1e9;
                     // A live window is scored alone; only batches go side by side.
@@ -47,18 +49,18 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
             lanes?.Count ?? 1, rows);
     }
 
-    private (TorchTimer.Timing Timing, bool Finite) Time(WindowModel model, int batch, int window)
+    private (TorchTimer.Timing Timing, bool Finite) Time(WindowModel model, int batch, int window, torch.Device device)
     {
         using var scope = torch.NewDisposeScope();
         using var mode = options.InferenceMode ? torch.inference_mode() : torch.no_grad();
-        var input = torch.rand(batch, options.Channels, window);
+        var input = torch.rand(batch, options.Channels, window, device: device);
         // Checked once, off the clock: ADR 0008's NaN weights came from oneDNN kernels, so a capped or uncapped run says here whether the forward pass stays finite.
         var finite = torch.isfinite(model.forward(input)).all().item<bool>();
         var timing = TorchTimer.Measure(() =>
         {
             using var call = torch.NewDisposeScope();
             model.forward(input);
-        }, options.MinSeconds, options.Repeat);
+        }, options.MinSeconds, options.Repeat, device);
         return (timing, finite);
     }
 
@@ -82,7 +84,7 @@ internal sealed class ForwardBenchSuite(ForwardBenchOptions options, TextWriter 
             }, ahead: pieces))
             {
             }
-        }, options.MinSeconds, options.Repeat);
+        }, options.MinSeconds, options.Repeat, torch.CPU);
         return pieces * batch / timing.WallSecondsPerCall;
     }
 

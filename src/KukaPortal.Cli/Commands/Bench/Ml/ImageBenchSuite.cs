@@ -17,6 +17,7 @@ internal sealed class ImageBenchSuite(ImageBenchOptions options, TextWriter prog
 
     public ImageBenchReport Run(MlBenchContext context, string command, BenchMachine machine)
     {
+        var device = context.TorchDevice;
         var rows = new List<ImageBenchRow>();
         foreach (var channels in options.Channels)
         {
@@ -24,7 +25,7 @@ internal sealed class ImageBenchSuite(ImageBenchOptions options, TextWriter prog
             foreach (var family in options.Families)
             {
                 progress.WriteLine($"{family.Name()} {channels} channel(s): training one iteration to get a detector …");
-                using var detector = ImageTrainer.Train(images.Take(TrainingImages).ToArray(), Settings(family, channels), torch.CPU);
+                using var detector = ImageTrainer.Train(images.Take(TrainingImages).ToArray(), Settings(family, channels), device);
                 foreach (var batch in options.Batches)
                 {
                     progress.WriteLine($"{family.Name()} {channels} channel(s), batch {batch} …");
@@ -38,18 +39,18 @@ internal sealed class ImageBenchSuite(ImageBenchOptions options, TextWriter prog
     private ImageBenchRow Measure(ImageDetector detector, PlanarImage[] batch, int channels)
     {
         IReadOnlyList<ImageScore> scores = [];
-        var scoreSeconds = TorchTimer.BestSecondsPerCall(() => scores = detector.Score(batch, batch.Length), options.MinSeconds, options.Repeat);
+        var scoreSeconds = TorchTimer.BestSecondsPerCall(() => scores = detector.Score(batch, batch.Length), options.MinSeconds, options.Repeat, detector.Device);
 
         double forwardSeconds;
         using (torch.NewDisposeScope())
         using (torch.no_grad())
         {
-            var input = torch.rand(batch.Length, channels, options.Size, options.Size);
+            var input = torch.rand(batch.Length, channels, options.Size, options.Size, device: detector.Device);
             forwardSeconds = TorchTimer.BestSecondsPerCall(() =>
             {
                 using var call = torch.NewDisposeScope();
                 detector.Model.forward(input);
-            }, options.MinSeconds, options.Repeat);
+            }, options.MinSeconds, options.Repeat, detector.Device);
         }
         return new ImageBenchRow(detector.Family.Name(), options.Size, channels, batch.Length, batch.Length / scoreSeconds, batch.Length / forwardSeconds,
             scores.All(s => double.IsFinite(s.Score)));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KukaPortal.Ml.Runtime;
+using TorchSharp;
 
 namespace KukaPortal.Cli.Commands.Bench.Ml;
 
@@ -11,6 +12,10 @@ namespace KukaPortal.Cli.Commands.Bench.Ml;
 /// clock also counts the time torch's threads waited for a core, CPU time mostly does not (torch's idle worker
 /// threads spin for a while, so with several threads it still overstates the work a little).
 /// </para>
+/// <para>
+/// On a GPU a call only queues kernels: the clock stops after the device has finished them (<c>torch.cuda.synchronize</c>),
+/// so a run counts the work, not how fast it was queued.
+/// </para>
 /// </summary>
 internal static class TorchTimer
 {
@@ -18,14 +23,17 @@ internal static class TorchTimer
 
     public readonly record struct Timing(double WallSecondsPerCall, double CpuSecondsPerCall);
 
-    public static double BestSecondsPerCall(Action call, double minSeconds, int repeat) => Measure(call, minSeconds, repeat).WallSecondsPerCall;
+    public static double BestSecondsPerCall(Action call, double minSeconds, int repeat, torch.Device device) =>
+        Measure(call, minSeconds, repeat, device).WallSecondsPerCall;
 
-    public static Timing Measure(Action call, double minSeconds, int repeat)
+    public static Timing Measure(Action call, double minSeconds, int repeat, torch.Device device)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
         call();
+        WaitForDevice(device);
         var probe = Stopwatch.StartNew();
         call();
+        WaitForDevice(device);
         var calls = (int)Math.Clamp(Math.Ceiling(minSeconds / Math.Max(probe.Elapsed.TotalSeconds, 1e-7)), 1, MaxCallsPerRun);
 
         var best = double.PositiveInfinity;
@@ -40,9 +48,17 @@ internal static class TorchTimer
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < calls; i++)
                 call();
+            WaitForDevice(device);
             best = Math.Min(best, clock.Elapsed.TotalSeconds / calls);
             bestCpu = Math.Min(bestCpu, (ProcessCpuClock.Now() - cpu).TotalSeconds / calls);
         }
         return new Timing(best, bestCpu);
+    }
+
+    /// <summary>Blocks until the kernels queued on a GPU have run; a CPU has run them when the call returned.</summary>
+    public static void WaitForDevice(torch.Device device)
+    {
+        if (device.type == DeviceType.CUDA)
+            torch.cuda.synchronize(device);
     }
 }

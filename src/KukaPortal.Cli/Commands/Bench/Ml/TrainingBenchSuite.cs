@@ -24,19 +24,19 @@ internal sealed class TrainingBenchSuite(TrainingBenchOptions options, TextWrite
     {
         progress.WriteLine($"Simulating {options.Rows:N0} rows of normal operation …");
         var series = RobotSimulator.Generate(new RobotSimulationOptions { Rows = options.Rows }).Series;
-        var rows = options.Families.Select(family => Measure(family, series)).ToList();
-        var check = options.CheckIterations > 0 ? RealRun(series, rows) : null;
+        var device = context.TorchDevice;
+        var rows = options.Families.Select(family => Measure(family, series, device)).ToList();
+        var check = options.CheckIterations > 0 ? RealRun(series, rows, device) : null;
         return new TrainingBenchReport("training", command, DateTimeOffset.UtcNow, machine, context.Finished(), options.Rows, options.Warmup, options.Iterations,
             NoGcRegionSeconds(), GC.GetTotalMemory(forceFullCollection: false), rows, check);
     }
 
-    private TrainingBenchRow Measure(ModelFamily family, TimeSeries series)
+    private TrainingBenchRow Measure(ModelFamily family, TimeSeries series, torch.Device device)
     {
         var settings = DetectorSettings.For(family);
         progress.WriteLine($"{family.Name()}: {options.Warmup} warm-up + {options.Iterations} timed iterations (W = {settings.Window}, batch {settings.BatchSize}) …");
         var scaled = PreprocessingPipeline.Fit(series, new PreprocessingOptions { Scaler = settings.Scaler }).Transform(series);
         var spans = WindowSlicer.Slice(scaled.Rows, settings.Window, settings.EffectiveStride);
-        var device = torch.CPU;
 
         torch.manual_seed(settings.Seed);
         using var model = ModelCatalog.Create(settings, scaled.ChannelCount);
@@ -53,9 +53,11 @@ internal sealed class TrainingBenchSuite(TrainingBenchOptions options, TextWrite
 
         for (var i = 0; i < options.Warmup; i++)
             Iterate();
+        TorchTimer.WaitForDevice(device);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < options.Iterations; i++)
             Iterate();
+        TorchTimer.WaitForDevice(device);
         var secondsPerIteration = clock.Elapsed.TotalSeconds / options.Iterations;
         return new TrainingBenchRow(family.Name(), settings.Window, scaled.ChannelCount, settings.BatchSize, 1 / secondsPerIteration,
             settings.Iterations, secondsPerIteration * settings.Iterations, double.IsFinite(lastLoss));
@@ -82,13 +84,13 @@ internal sealed class TrainingBenchSuite(TrainingBenchOptions options, TextWrite
     /// held-out scores and threshold) for <see cref="TrainingBenchOptions.CheckIterations"/> conv-ae iterations, set
     /// against what the measured s/it projects for them.
     /// </summary>
-    private TrainingCheck RealRun(TimeSeries series, IReadOnlyList<TrainingBenchRow> rows)
+    private TrainingCheck RealRun(TimeSeries series, IReadOnlyList<TrainingBenchRow> rows, torch.Device device)
     {
         var settings = DetectorSettings.For(ModelFamily.ConvAe) with { Iterations = options.CheckIterations };
-        var measured = rows.FirstOrDefault(r => r.Model == ModelFamily.ConvAe.Name()) ?? Measure(ModelFamily.ConvAe, series);
+        var measured = rows.FirstOrDefault(r => r.Model == ModelFamily.ConvAe.Name()) ?? Measure(ModelFamily.ConvAe, series, device);
         progress.WriteLine($"conv-ae: one real DetectorTrainer run of {settings.Iterations} iterations …");
         var clock = Stopwatch.StartNew();
-        using var detector = DetectorTrainer.Train(series, settings, torch.CPU);
+        using var detector = DetectorTrainer.Train(series, settings, device);
         var seconds = clock.Elapsed.TotalSeconds;
         return new TrainingCheck(ModelFamily.ConvAe.Name(), settings.Iterations, seconds, settings.Iterations / measured.IterationsPerSecond,
             detector.Metadata.Training.Seconds, double.IsFinite(detector.Threshold));
