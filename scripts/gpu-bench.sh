@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
-# Runs ON a lent GPU machine (the device tool), in one call, with the bundle of scripts/gpu-bundle.sh carried:
-#   run(command="bash scripts/gpu-bench.sh", carry=[".gpu"], timeout_s=540)
-# Issue 8 asks what such a machine allows before its numbers: this records the machine, whether the bundled .NET
+# Runs ON a lent GPU machine (the device tool), one call a part, with that part's bundle from scripts/gpu-bundle.sh:
+#   run(command="bash scripts/gpu-bench.sh cli", carry=[".gpu/cli"], timeout_s=540)       suites 1, 6, 7
+#   run(command="bash scripts/gpu-bench.sh portal", carry=[".gpu/portal"], timeout_s=540) suites 2, 9 (PostgreSQL inside)
+# Issue 8 asks what such a machine allows before its numbers: each part records the machine, whether the bundled .NET
 # runs there, and which of LibTorchSharp's symbols (built for libtorch 2.10) the machine's PyTorch libtorch lacks;
-# then bench suites 1, 6 and 7 on CUDA. Everything lands in $OUT (machine.txt, undefined-symbols.txt, one
-# .json and one .log per suite). Suite 2 (the scoring pipeline) needs PostgreSQL there; machine.txt says if it has one.
-# Trying it here first, on the CPU: GPU_BENCH_DEVICE=cpu GPU_BENCH_QUICK=1 \
-#   GPU_BENCH_TORCH_LIB=~/.nuget/packages/libtorch-cpu-linux-x64/2.10.0/runtimes/linux-x64/native OUT=/tmp/gpu-out scripts/gpu-bench.sh
+# then its suites on CUDA. Everything lands in $OUT: machine.txt, undefined-symbols.txt, a .json and a .log per suite.
+# Trying it here first, on the CPU, against the NuGet libtorch in a folder of its own:
+#   GPU_BENCH_DEVICE=cpu GPU_BENCH_QUICK=1 OUT=/tmp/gpu-out \
+#   GPU_BENCH_TORCH_LIB=~/.nuget/packages/libtorch-cpu-linux-x64/2.10.0/runtimes/linux-x64/native scripts/gpu-bench.sh cli|portal
 set -uo pipefail
 cd "$(dirname "$0")/.."
+part=${1:-}
+case "$part" in cli|portal) ;; *) echo "usage: scripts/gpu-bench.sh cli|portal" >&2; exit 2 ;; esac
 out=${OUT:-/tmp/gpu-bench-out}
 device=${GPU_BENCH_DEVICE:-cuda}
 mkdir -p "$out"
-bundle=.gpu/kukaportal-cli.tar.xz
-[ -f "$bundle" ] || { echo "error: $bundle is missing: run scripts/gpu-bundle.sh here and carry .gpu" >&2; exit 1; }
+[ -d ".gpu/$part" ] || { echo "error: .gpu/$part is missing: run scripts/gpu-bundle.sh here and carry .gpu/$part" >&2; exit 1; }
+scratch=$(mktemp -d)
 
 {
-  echo "== $(date -u +%FT%TZ)"; uname -a; head -2 /etc/os-release; ldd --version | head -1
+  echo "== $part, $(date -u +%FT%TZ)"; uname -a; head -2 /etc/os-release; ldd --version | head -1
   nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.sm --format=csv 2>&1
   echo "cores: $(nproc)"; free -g | head -2
-  echo "postgres: $(command -v postgres initdb pg_ctl 2>/dev/null | tr '\n' ' ')$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)"
   python3 -c 'import torch; print("python torch", torch.__version__, "cuda", torch.version.cuda, "gpu", torch.cuda.is_available() and torch.cuda.get_device_name(0))' 2>&1
 } > "$out/machine.txt"
 
@@ -28,42 +30,73 @@ torch_lib=${GPU_BENCH_TORCH_LIB:-$(python3 -c 'import os, torch; print(os.path.j
 echo "libtorch folder: ${torch_lib:-none found}" >> "$out/machine.txt"
 [ -n "$torch_lib" ] && [ -d "$torch_lib" ] || { echo "error: no libtorch folder (python3 -c 'import torch' failed)" >&2; cat "$out/machine.txt"; exit 1; }
 
-cli_dir=$(mktemp -d)
-tar -xJf "$bundle" -C "$cli_dir"
+bundle=$(ls .gpu/$part/kukaportal-*.tar.xz)
+tar -xJf "$bundle" -C "$scratch"
 export LD_LIBRARY_PATH="$torch_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-cli="$cli_dir/kukaportal"
 
 # Which symbols LibTorchSharp needs and this libtorch lacks; .NET loads it lazily, so only those that the suites call matter.
-ldd -r "$cli_dir/libLibTorchSharp.so" > "$out/undefined-symbols.txt" 2>&1
+ldd -r "$scratch/libLibTorchSharp.so" > "$out/undefined-symbols.txt" 2>&1
 echo "LibTorchSharp symbols this libtorch lacks: $(grep -c 'undefined symbol' "$out/undefined-symbols.txt")" >> "$out/machine.txt"
-"$cli" --version >> "$out/machine.txt" 2>&1 || echo "the bundled .NET did not start (exit $?)" >> "$out/machine.txt"
-cat "$out/machine.txt"
-
-if [ -n "${GPU_BENCH_QUICK:-}" ]; then
-  forward=(--models conv-ae --windows 30 --batches 64 --seconds 0 --repeat 1 --peak-size 256)
-  training=(--models conv-ae --rows 2000 --warmup 1 --iterations 2 --check-iterations 0)
-  images=(--models conv-ae-2d --size 32 --channels 1 --batches 2 --repeat 1)
-else
-  # Suites 1, 6, 7 at their defaults; the peak from an 8192² matmul, which a GPU needs to reach its rate.
-  forward=(--peak-size 8192)
-  training=()
-  images=()
-fi
 
 status=0
-bench() {
-  local suite=$1; shift
-  echo "== bench $suite --device $device $* ($(date -u +%T) UTC)"
-  # Each suite in its own time box, so that one that hangs leaves time for the rest and for the files to come back.
-  if timeout 150 "$cli" bench "$suite" --device "$device" "$@" --json > "$out/$suite.json" 2> "$out/$suite.log"; then
+# run NAME COMMAND...: each suite in its own time box, so that one that hangs leaves time for the rest and for the
+# files to come back.
+run() {
+  local name=$1; shift
+  echo "== $name: $* ($(date -u +%T) UTC)"
+  if timeout "${GPU_BENCH_SUITE_SECONDS:-200}" "$@" --json > "$out/$name.json" 2> "$out/$name.log"; then
     echo "   done ($(date -u +%T) UTC)"
   else
-    echo "   failed (exit $?): the end of $suite.log:"; tail -20 "$out/$suite.log"; status=1
+    echo "   failed (exit $?): the end of $name.log:"; tail -20 "$out/$name.log"; status=1
   fi
 }
-bench forward "${forward[@]}"
-bench training "${training[@]}"
-bench images "${images[@]}"
-rm -rf "$cli_dir"
+
+if [ "$part" = cli ]; then
+  "$scratch/kukaportal" --version >> "$out/machine.txt" 2>&1 || echo "the bundled .NET did not start (exit $?)" >> "$out/machine.txt"
+  cat "$out/machine.txt"
+  if [ -n "${GPU_BENCH_QUICK:-}" ]; then
+    forward=(--models conv-ae --windows 30 --batches 64 --seconds 0 --repeat 1 --peak-size 256)
+    training=(--models conv-ae --rows 2000 --warmup 1 --iterations 2 --check-iterations 0)
+    images=(--models conv-ae-2d --size 32 --channels 1 --batches 2 --repeat 1)
+  else
+    # Suites 1, 6, 7 at their defaults; the peak from an 8192² matmul, which a GPU needs to reach its rate.
+    forward=(--peak-size 8192); training=(); images=()
+  fi
+  run forward "$scratch/kukaportal" bench forward --device "$device" "${forward[@]}"
+  run training "$scratch/kukaportal" bench training --device "$device" "${training[@]}"
+  run images "$scratch/kukaportal" bench images --device "$device" "${images[@]}"
+else
+  # This machine's PostgreSQL from the bundle, relocated, on its own libraries, run as nobody (it refuses root).
+  pg=$scratch/postgres; data=$scratch/pgdata
+  mkdir -p "$pg" "$data"
+  tar -xJf .gpu/portal/postgres.tar.xz -C "$pg"
+  chown 65534:65534 "$data"; chmod 700 "$data"
+  pg_bin=$(ls -d "$pg"/lib/postgresql/*/bin)
+  port=55432; while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env LD_LIBRARY_PATH="$pg/libs" "$@"; }
+  if as_nobody "$pg_bin/initdb" -D "$data" -U kukaportal --auth=trust -E UTF8 --locale=C.UTF-8 > "$out/postgres.log" 2>&1 \
+    && as_nobody "$pg_bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
+         -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$data" >> "$out/postgres.log" 2>&1; then
+    echo "postgres: started from the bundle" >> "$out/machine.txt"
+  else
+    cat "$data/server.log" >> "$out/postgres.log" 2>/dev/null
+    echo "postgres: did not start (postgres.log)" >> "$out/machine.txt"; cat "$out/machine.txt"; tail -20 "$out/postgres.log"; exit 1
+  fi
+  cat "$out/machine.txt"
+  export KUKAPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=kukaportal"
+  # WebApplicationFactory looks for the portal's project folder, which is not there: its content root is the bundle.
+  export ASPNETCORE_TEST_CONTENTROOT_KUKAPORTAL_WEB="$scratch"
+  # Torch:Device is Auto: the portal scores on the GPU when torch sees one; GPU_BENCH_DEVICE=cpu forces the CPU.
+  [ "$device" = cpu ] && export Torch__Device=Cpu
+  if [ -n "${GPU_BENCH_QUICK:-}" ]; then
+    pipeline=(--rows 2000 --train-rows 2000 --train-iterations 5 --repeat 1); kuka=(--rows 5000 --train-rows 2000 --train-iterations 5)
+  else
+    pipeline=(--repeat 3); kuka=()
+  fi
+  run pipeline "$scratch/KukaPortal.Benchmarks" pipeline "${pipeline[@]}"
+  run kuka "$scratch/KukaPortal.Benchmarks" kuka "${kuka[@]}"
+  as_nobody "$pg_bin/pg_ctl" -D "$data" -m fast -w stop > /dev/null 2>&1
+fi
+rm -rf "$scratch"
 exit $status

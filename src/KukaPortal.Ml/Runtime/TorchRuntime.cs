@@ -55,6 +55,16 @@ public static class TorchRuntime
     /// <summary>The device for an option, for callers that train or score right away; throws with the runtime's reason.</summary>
     public static torch.Device ResolveDevice(TorchDeviceOption option) => Initialize(option).ToDevice();
 
+    /// <summary>
+    /// Blocks until the kernels queued on a GPU have run (a CPU has run them when the call returned): for clocks around
+    /// torch work, which on a GPU would otherwise time how fast the work was queued.
+    /// </summary>
+    public static void Synchronize(torch.Device device)
+    {
+        if (device.type == DeviceType.CUDA)
+            torch.cuda.synchronize(device);
+    }
+
     private static string CpuName()
     {
         const string cpuInfo = "/proc/cpuinfo";

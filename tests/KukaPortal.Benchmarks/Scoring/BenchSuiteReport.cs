@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KukaPortal.Web.Torch;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KukaPortal.Benchmarks.Scoring;
 
@@ -23,12 +25,15 @@ public sealed record BenchSuiteReport(
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    public static string DescribeMachine()
+    /// <summary>The machine, and the device the portal's torch runs on (a GPU when it has one: Torch:Device is Auto).</summary>
+    public static string DescribeMachine(IServiceProvider portal)
     {
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").Where(l => l.StartsWith("model name", StringComparison.Ordinal)).Select(l => l[(l.IndexOf(':') + 1)..].Trim()).FirstOrDefault()
             : null;
-        return $"{cpu ?? "unknown CPU"}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
+        var torch = portal.GetRequiredService<TorchStatus>().Info;
+        return $"{cpu ?? "unknown CPU"}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
+            $"torch on {torch.DeviceType.ToUpperInvariant()} ({torch.DeviceName})";
     }
 
     public string Render(bool json) => json ? JsonSerializer.Serialize(this, JsonOptions) : Markdown();

@@ -53,7 +53,7 @@ public sealed class KukaBench(TextWriter progress)
             var scoring = job.FinishedAt!.Value - job.StartedAt!.Value;
 
             var command = $"./kukaportal bench kuka {string.Join(' ', args.Effective)}";
-            return new BenchSuiteReport("kuka", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(), loadBefore, BenchSuiteReport.LoadAverage(),
+            return new BenchSuiteReport("kuka", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(portal.Services), loadBefore, BenchSuiteReport.LoadAverage(),
             [
                 new("Upload", "POST /api/assets/{id}/recordings (receive, validate, store .npz)", uploaded.TotalSeconds, "s",
                     Invariant($"{rows:N0} rows × 86 channels, {new FileInfo(csv).Length / 1e6:N1} MB CSV")),

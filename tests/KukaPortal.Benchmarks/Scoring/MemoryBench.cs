@@ -65,7 +65,7 @@ public sealed class MemoryBench(TextWriter progress)
 
             var growth = (after - before) / before * 100;
             var command = $"./kukaportal bench memory {string.Join(' ', args.Effective)}";
-            return new BenchSuiteReport("memory", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(), loadBefore, BenchSuiteReport.LoadAverage(),
+            return new BenchSuiteReport("memory", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(portal.Services), loadBefore, BenchSuiteReport.LoadAverage(),
             [
                 new("RSS before the jobs", "VmRSS", before, "MB", "after one warm-up job of each kind and a full compacting GC"),
                 new(Invariant($"RSS after {scoreJobs:N0} score jobs"), "ScoreJobHandler", afterScoring, "MB", Invariant($"{scoreRows:N0} rows each, {(afterScoring - before) / before:P1} over before")),

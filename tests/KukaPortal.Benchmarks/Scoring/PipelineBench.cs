@@ -37,7 +37,7 @@ public sealed class PipelineBench(TextWriter progress)
             var pairs = await MeasurePairsAsync(portal, asset, stages, recordingId, repeat);
 
             var command = $"./kukaportal bench pipeline {string.Join(' ', args.Effective)}";
-            return new BenchSuiteReport("pipeline", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(), loadBefore, BenchSuiteReport.LoadAverage(),
+            return new BenchSuiteReport("pipeline", command, DateTimeOffset.UtcNow, BenchSuiteReport.DescribeMachine(portal.Services), loadBefore, BenchSuiteReport.LoadAverage(),
                 Rows(pairs, settings), Notes);
         }
         finally

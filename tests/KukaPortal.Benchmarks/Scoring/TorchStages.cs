@@ -12,7 +12,8 @@ namespace KukaPortal.Benchmarks.Scoring;
 /// The torch half of the scoring path taken apart, on the torch thread, with the detector's own steps in the
 /// detector's order (Detector.ScoreBatches → ReconstructionScorer.Evaluate): align and scale, slice windows, build
 /// each batch's tensor, forward, then the score with its per-channel errors copied out. The forward pass is also
-/// run alone on the same tensor, so "contributions" is the score step's time beyond the bare forward pass.
+/// run alone on the same tensor, so "contributions" is the score step's time beyond the bare forward pass. On a GPU each
+/// step's clock waits for the device (<see cref="TorchRuntime.Synchronize"/>), or it would time only the queueing.
 /// </summary>
 internal static class TorchStages
 {
@@ -38,9 +39,11 @@ internal static class TorchStages
             using var noGrad = torch.no_grad();
             var t0 = clock.Elapsed;
             var input = WindowBatch.ToTensor(scaled, batch, detector.Device);
+            TorchRuntime.Synchronize(detector.Device);
             var t1 = clock.Elapsed;
             using (torch.NewDisposeScope())
                 model.forward(input);
+            TorchRuntime.Synchronize(detector.Device);
             var t2 = clock.Elapsed;
             var (values, channelErrors) = model.Score(input);
             var scoreValues = values.to_type(ScalarType.Float64).cpu().data<double>().ToArray();

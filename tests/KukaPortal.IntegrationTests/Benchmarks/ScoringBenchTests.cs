@@ -47,6 +47,8 @@ public class ScoringBenchTests
         using var json = JsonDocument.Parse(report.Render(json: true));
         json.RootElement.GetProperty("suite").GetString().ShouldBe("kuka");
         json.RootElement.GetProperty("rows").GetArrayLength().ShouldBe(5);
+        // Which device scored: the portal's torch (Torch:Device Auto), the CPU on a machine without a GPU.
+        report.Machine.ShouldContain("; torch on CPU (");
     }
 
     [Fact]

@@ -30,10 +30,10 @@ internal static class TorchTimer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
         call();
-        WaitForDevice(device);
+        TorchRuntime.Synchronize(device);
         var probe = Stopwatch.StartNew();
         call();
-        WaitForDevice(device);
+        TorchRuntime.Synchronize(device);
         var calls = (int)Math.Clamp(Math.Ceiling(minSeconds / Math.Max(probe.Elapsed.TotalSeconds, 1e-7)), 1, MaxCallsPerRun);
 
         var best = double.PositiveInfinity;
@@ -48,17 +48,10 @@ internal static class TorchTimer
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < calls; i++)
                 call();
-            WaitForDevice(device);
+            TorchRuntime.Synchronize(device);
             best = Math.Min(best, clock.Elapsed.TotalSeconds / calls);
             bestCpu = Math.Min(bestCpu, (ProcessCpuClock.Now() - cpu).TotalSeconds / calls);
         }
         return new Timing(best, bestCpu);
-    }
-
-    /// <summary>Blocks until the kernels queued on a GPU have run; a CPU has run them when the call returned.</summary>
-    public static void WaitForDevice(torch.Device device)
-    {
-        if (device.type == DeviceType.CUDA)
-            torch.cuda.synchronize(device);
     }
 }

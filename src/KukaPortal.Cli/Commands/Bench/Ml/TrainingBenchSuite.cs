@@ -53,11 +53,11 @@ internal sealed class TrainingBenchSuite(TrainingBenchOptions options, TextWrite
 
         for (var i = 0; i < options.Warmup; i++)
             Iterate();
-        TorchTimer.WaitForDevice(device);
+        TorchRuntime.Synchronize(device);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < options.Iterations; i++)
             Iterate();
-        TorchTimer.WaitForDevice(device);
+        TorchRuntime.Synchronize(device);
         var secondsPerIteration = clock.Elapsed.TotalSeconds / options.Iterations;
         return new TrainingBenchRow(family.Name(), settings.Window, scaled.ChannelCount, settings.BatchSize, 1 / secondsPerIteration,
             settings.Iterations, secondsPerIteration * settings.Iterations, double.IsFinite(lastLoss));
