@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs ON a lent GPU machine (the device tool), one call a part, with that part's bundle from scripts/gpu-bundle.sh:
-#   run(command="bash scripts/gpu-bench.sh cli", carry=[".gpu/cli"], timeout_s=540)       suites 1, 6, 7
-#   run(command="bash scripts/gpu-bench.sh portal", carry=[".gpu/portal"], timeout_s=540) suites 2, 9 (PostgreSQL inside)
+#   run(command="bash scripts/gpu-bench.sh cli", carry=[".gpu/cli", ".gpu/native"], timeout_s=540)       suites 1, 6, 7
+#   run(command="bash scripts/gpu-bench.sh portal", carry=[".gpu/portal", ".gpu/native"], timeout_s=540) suites 2, 9
 # Issue 8 asks what such a machine allows before its numbers: each part records the machine, whether the bundled .NET
 # runs there, and which of LibTorchSharp's symbols (built for libtorch 2.10) the machine's PyTorch libtorch lacks;
 # then its suites on CUDA. Everything lands in $OUT: machine.txt, undefined-symbols.txt, a .json and a .log per suite.
+# If LibTorchSharp as shipped does not run there and TorchSharp's native sources were carried (.gpu/native/), the cli
+# part rebuilds it against the machine's libtorch (untried: no GPU machine was lent when this was written) and returns
+# it in $OUT; copied into .gpu/native/, the portal part then uses it too.
 # Trying it here first, on the CPU, against the NuGet libtorch in a folder of its own:
 #   GPU_BENCH_DEVICE=cpu GPU_BENCH_QUICK=1 OUT=/tmp/gpu-out \
 #   GPU_BENCH_TORCH_LIB=~/.nuget/packages/libtorch-cpu-linux-x64/2.10.0/runtimes/linux-x64/native scripts/gpu-bench.sh cli|portal
@@ -35,6 +38,27 @@ tar -xJf "$bundle" -C "$scratch"
 export LD_LIBRARY_PATH="$torch_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# A LibTorchSharp rebuilt on such a machine by an earlier call (see above) replaces the bundled one.
+if [ -f .gpu/native/libLibTorchSharp.so ]; then
+  cp .gpu/native/libLibTorchSharp.so "$scratch/"; echo "LibTorchSharp: the one rebuilt by an earlier call" >> "$out/machine.txt"
+fi
+
+# rebuild_libtorchsharp: TorchSharp 0.107's native sources compiled against this machine's libtorch headers, in
+# parallel, into the bundle's folder. The flags are those of TorchSharp's own Linux build, less -Werror.
+rebuild_libtorchsharp() {
+  [ -f .gpu/native/torchsharp-native.tar.xz ] || { echo "no native sources carried (.gpu/native/torchsharp-native.tar.xz)"; return 1; }
+  local src=$scratch/native torch_root abi flags
+  mkdir -p "$src" && tar -xJf .gpu/native/torchsharp-native.tar.xz -C "$src"
+  torch_root=$(dirname "$torch_lib")
+  abi=$(python3 -c 'import torch; print(int(torch._C._GLIBCXX_USE_CXX11_ABI))')
+  flags="-O2 -fPIC -std=c++17 -fvisibility=hidden -D_GLIBCXX_USE_CXX11_ABI=$abi -D__LINUX__ -D_NO_ASYNCRTIMP -D_NO_PPLXIMP"
+  flags="$flags -I$src/Native -I$src/Native/LibTorchSharp -I$torch_root/include -I$torch_root/include/torch/csrc/api/include"
+  ls "$src"/Native/LibTorchSharp/*.cpp | xargs -P "$(nproc)" -I{} sh -c "c++ $flags -c {} -o {}.o || exit 255" \
+    && cc -O2 -fPIC -c "$src/Native/LibTorchSharp/crc32c.c" -o "$src/Native/LibTorchSharp/crc32c.o" \
+    && c++ -shared -o "$scratch/libLibTorchSharp.so" "$src"/Native/LibTorchSharp/*.o -L"$torch_lib" -ltorch -ltorch_cpu -lc10 \
+         -Wl,-Bsymbolic -Wl,-Bsymbolic-functions -Wl,-rpath,"$torch_lib"
+}
+
 # Which symbols LibTorchSharp needs and this libtorch lacks; .NET loads it lazily, so only those that the suites call matter.
 ldd -r "$scratch/libLibTorchSharp.so" > "$out/undefined-symbols.txt" 2>&1
 echo "LibTorchSharp symbols this libtorch lacks: $(grep -c 'undefined symbol' "$out/undefined-symbols.txt")" >> "$out/machine.txt"
@@ -54,6 +78,23 @@ run() {
 
 if [ "$part" = cli ]; then
   "$scratch/kukaportal" --version >> "$out/machine.txt" 2>&1 || echo "the bundled .NET did not start (exit $?)" >> "$out/machine.txt"
+  # One small forward pass says whether LibTorchSharp runs on this libtorch, before minutes go to the suites.
+  probe() { timeout 120 "$scratch/kukaportal" bench forward --device "$device" --models conv-ae --windows 30 --batches 64 --seconds 0 \
+    --repeat 1 --peak-size 256 --json > "$out/probe.json" 2> "$out/probe.log"; }
+  if probe; then
+    echo "probe: a forward pass on $device ran" >> "$out/machine.txt"
+  elif grep -q "sees no usable GPU" "$out/probe.log"; then
+    # Torch loaded and runs, but libtorch_cuda did not load or found no device: a rebuilt LibTorchSharp would not help.
+    echo "probe: torch runs but sees no GPU (probe.log)" >> "$out/machine.txt"; cat "$out/machine.txt"; tail -n 20 "$out/probe.log"; exit 1
+  else
+    echo "probe: the forward pass failed (probe.log); rebuilding LibTorchSharp against this libtorch (rebuild.log)" >> "$out/machine.txt"
+    if rebuild_libtorchsharp > "$out/rebuild.log" 2>&1 && probe; then
+      cp "$scratch/libLibTorchSharp.so" "$out/"
+      echo "probe: the rebuilt LibTorchSharp ran (libLibTorchSharp.so returned: copy it into .gpu/native/ for the portal part)" >> "$out/machine.txt"
+    else
+      echo "probe: no working LibTorchSharp (rebuild.log, probe.log)" >> "$out/machine.txt"; cat "$out/machine.txt"; tail -n 20 "$out/rebuild.log" "$out/probe.log"; exit 1
+    fi
+  fi
   cat "$out/machine.txt"
   if [ -n "${GPU_BENCH_QUICK:-}" ]; then
     forward=(--models conv-ae --windows 30 --batches 64 --seconds 0 --repeat 1 --peak-size 256)

@@ -7,8 +7,10 @@
 #   .gpu/portal/  the portal-hosting bench executable and this machine's PostgreSQL server with the
 #                 libraries it links: suites 2 and 9 (pipeline, kuka)                             about 57 MB
 # Then, on the device tool, one call each (.gpu/ is ignored, so `run` must carry it):
-#   run(command="bash scripts/gpu-bench.sh cli", carry=[".gpu/cli"], timeout_s=540)
-#   run(command="bash scripts/gpu-bench.sh portal", carry=[".gpu/portal"], timeout_s=540)
+#   run(command="bash scripts/gpu-bench.sh cli", carry=[".gpu/cli", ".gpu/native"], timeout_s=540)
+#   run(command="bash scripts/gpu-bench.sh portal", carry=[".gpu/portal", ".gpu/native"], timeout_s=540)
+# .gpu/native/ holds TorchSharp's native sources when TORCHSHARP_SRC names a checkout (below), and, between the two
+# calls, the libLibTorchSharp.so that the cli call rebuilt, if it had to (it comes back in $OUT).
 # TorchSharp-cuda-linux, which would carry a CUDA libtorch, is not on this environment's NuGet mirror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,10 +72,20 @@ for binary in "$pg/lib/postgresql/$pg_version"/{bin,lib}/*; do ldd "$binary" | a
   | grep -v -E '/(libc|libm|libdl|librt|libpthread|libstdc\+\+|libgcc_s)\.so' | xargs -I{} cp -L {} "$pg/libs/"
 pack "$pg" .gpu/portal/postgres.tar.xz -9e
 
+# With TORCHSHARP_SRC (a checkout of TorchSharp at its 0.107.0 release), its native sources go along (.gpu/native/),
+# so that the GPU machine can rebuild LibTorchSharp against its own libtorch if the one built for 2.10 does not run
+# there. They are MIT-licensed, carried to the device only, never committed.
+if [ -n "${TORCHSHARP_SRC:-}" ]; then
+  [ -f "$TORCHSHARP_SRC/src/Native/LibTorchSharp/THSTorch.cpp" ] || { echo "error: $TORCHSHARP_SRC is no TorchSharp checkout" >&2; exit 1; }
+  mkdir -p .gpu/native
+  tar -C "$TORCHSHARP_SRC/src" -cJf .gpu/native/torchsharp-native.tar.xz Native
+  echo "Wrote .gpu/native/torchsharp-native.tar.xz ($(du -h .gpu/native/torchsharp-native.tar.xz | cut -f1))" >&2
+fi
+
 # What a call carries: the working tree (tracked and untracked files git does not ignore) and the part's folder.
 tree=$(git ls-files -z --cached --others --exclude-standard | xargs -0 du -cb | tail -1 | cut -f1)
 for part in cli portal; do
-  total=$(( tree + $(du -cb .gpu/$part/* | tail -1 | cut -f1) ))
+  total=$(( tree + $(du -cb .gpu/$part/* .gpu/native/* 2>/dev/null | tail -1 | cut -f1) ))
   echo "The $part call carries $(( total / 1048576 )) MiB of at most 64 (working tree $(( tree / 1048576 )) MiB)." >&2
   [ "$total" -le $(( 64 * 1048576 )) ] || { echo "error: over the device tool's 64 MiB a call: shrink .gpu/$part" >&2; exit 1; }
 done
