@@ -72,7 +72,8 @@ for binary in "$pg/lib/postgresql/$pg_version"/{bin,lib}/*; do ldd "$binary" | a
   | grep -v -E '/(libc|libm|libdl|librt|libpthread|libstdc\+\+|libgcc_s)\.so' | xargs -I{} cp -L {} "$pg/libs/"
 pack "$pg" .gpu/portal/postgres.tar.xz -9e
 
-# With TORCHSHARP_SRC (a checkout of TorchSharp at its 0.107.0 release), its native sources go along (.gpu/native/),
+# With TORCHSHARP_SRC (a checkout of TorchSharp at its 0.107.0 release: commit c20b6a1c, "Update release notes (#1565)";
+# a later commit's native code need not match the managed 0.107.0 assembly), its native sources go along (.gpu/native/),
 # so that the GPU machine can rebuild LibTorchSharp against its own libtorch if the one built for 2.10 does not run
 # there. They are MIT-licensed, carried to the device only, never committed.
 if [ -n "${TORCHSHARP_SRC:-}" ]; then
