@@ -75,7 +75,9 @@ pack "$pg" .gpu/portal/postgres.tar.xz -9e
 # With TORCHSHARP_SRC (a checkout of TorchSharp at its 0.107.0 release: commit c20b6a1c, "Update release notes (#1565)";
 # a later commit's native code need not match the managed 0.107.0 assembly), its native sources go along (.gpu/native/),
 # so that the GPU machine can rebuild LibTorchSharp against its own libtorch if the one built for 2.10 does not run
-# there. They are MIT-licensed, carried to the device only, never committed.
+# there. They are MIT-licensed, carried to the device only, never committed. One way to get them: the search tool's
+# fetch of github:dotnet/TorchSharp, then `git -C <its git dir> archive c20b6a1c src/Native | tar -x -C /tmp/ts` and
+# TORCHSHARP_SRC=/tmp/ts.
 if [ -n "${TORCHSHARP_SRC:-}" ]; then
   [ -f "$TORCHSHARP_SRC/src/Native/LibTorchSharp/THSTorch.cpp" ] || { echo "error: $TORCHSHARP_SRC is no TorchSharp checkout" >&2; exit 1; }
   mkdir -p .gpu/native
