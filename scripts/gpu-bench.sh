@@ -4,7 +4,8 @@
 #   run(command="bash scripts/gpu-bench.sh portal", carry=[".gpu/portal", ".gpu/native"], timeout_s=540) suites 2, 9
 # Issue 8 asks what such a machine allows before its numbers: each part records the machine, whether the bundled .NET
 # runs there, and which of LibTorchSharp's symbols (built for libtorch 2.10) the machine's PyTorch libtorch lacks;
-# then its suites on CUDA. Everything lands in $OUT: machine.txt, undefined-symbols.txt, a .json and a .log per suite.
+# then its suites on CUDA. The device tool brings back at most 8 files, so $OUT holds machine.txt, logs.txt (every
+# suite's progress and errors), one .json per suite and, if it had to be rebuilt, libLibTorchSharp.so.
 # If LibTorchSharp as shipped does not run there and TorchSharp's native sources were carried (.gpu/native/), the cli
 # part rebuilds it against the machine's libtorch (untried: no GPU machine was lent when this was written) and returns
 # it in $OUT; copied into .gpu/native/, the portal part then uses it too.
@@ -18,29 +19,34 @@ case "$part" in cli|portal) ;; *) echo "usage: scripts/gpu-bench.sh cli|portal" 
 out=${OUT:-/tmp/gpu-bench-out}
 device=${GPU_BENCH_DEVICE:-cuda}
 mkdir -p "$out"
+machine=$out/machine.txt logs=$out/logs.txt
 [ -d ".gpu/$part" ] || { echo "error: .gpu/$part is missing: run scripts/gpu-bundle.sh here and carry .gpu/$part" >&2; exit 1; }
 scratch=$(mktemp -d)
+: > "$logs"
+
+note() { echo "$*" >> "$machine"; }
+# fail MESSAGE: the reason in machine.txt, and everything so far on the call's output (the device tool returns its tail).
+fail() { note "$1"; cat "$machine"; tail -n 40 "$logs"; exit 1; }
 
 {
   echo "== $part, $(date -u +%FT%TZ)"; uname -a; head -2 /etc/os-release; ldd --version | head -1
   nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.sm --format=csv 2>&1
   echo "cores: $(nproc)"; free -g | head -2
   python3 -c 'import torch; print("python torch", torch.__version__, "cuda", torch.version.cuda, "gpu", torch.cuda.is_available() and torch.cuda.get_device_name(0))' 2>&1
-} > "$out/machine.txt"
+} > "$machine"
 
 # The machine's libtorch: the one inside its PyTorch, unless named.
 torch_lib=${GPU_BENCH_TORCH_LIB:-$(python3 -c 'import os, torch; print(os.path.join(os.path.dirname(torch.__file__), "lib"))' 2>/dev/null)}
-echo "libtorch folder: ${torch_lib:-none found}" >> "$out/machine.txt"
-[ -n "$torch_lib" ] && [ -d "$torch_lib" ] || { echo "error: no libtorch folder (python3 -c 'import torch' failed)" >&2; cat "$out/machine.txt"; exit 1; }
+note "libtorch folder: ${torch_lib:-none found}"
+[ -n "$torch_lib" ] && [ -d "$torch_lib" ] || fail "error: no libtorch folder (python3 -c 'import torch' failed)"
 
-bundle=$(ls .gpu/$part/kukaportal-*.tar.xz)
-tar -xJf "$bundle" -C "$scratch"
+tar -xJf "$(ls .gpu/$part/kukaportal-*.tar.xz)" -C "$scratch"
 export LD_LIBRARY_PATH="$torch_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # A LibTorchSharp rebuilt on such a machine by an earlier call (see above) replaces the bundled one.
 if [ -f .gpu/native/libLibTorchSharp.so ]; then
-  cp .gpu/native/libLibTorchSharp.so "$scratch/"; echo "LibTorchSharp: the one rebuilt by an earlier call" >> "$out/machine.txt"
+  cp .gpu/native/libLibTorchSharp.so "$scratch/"; note "LibTorchSharp: the one rebuilt by an earlier call"
 fi
 
 # rebuild_libtorchsharp: TorchSharp 0.107's native sources compiled against this machine's libtorch headers, in
@@ -60,42 +66,47 @@ rebuild_libtorchsharp() {
 }
 
 # Which symbols LibTorchSharp needs and this libtorch lacks; .NET loads it lazily, so only those that the suites call matter.
-ldd -r "$scratch/libLibTorchSharp.so" > "$out/undefined-symbols.txt" 2>&1
-echo "LibTorchSharp symbols this libtorch lacks: $(grep -c 'undefined symbol' "$out/undefined-symbols.txt")" >> "$out/machine.txt"
+undefined=$(ldd -r "$scratch/libLibTorchSharp.so" 2>&1 | grep 'undefined symbol')
+note "LibTorchSharp symbols this libtorch lacks: $(printf '%s' "$undefined" | grep -c .)"
+printf '%s\n' "$undefined" | head -n 50 | sed 's/^/  /' >> "$machine"
 
 status=0
 # run NAME COMMAND...: each suite in its own time box, so that one that hangs leaves time for the rest and for the
-# files to come back.
+# files to come back; its JSON into NAME.json, its progress and errors into logs.txt.
 run() {
   local name=$1; shift
-  echo "== $name: $* ($(date -u +%T) UTC)"
-  if timeout "${GPU_BENCH_SUITE_SECONDS:-200}" "$@" --json > "$out/$name.json" 2> "$out/$name.log"; then
+  echo "== $name: $* ($(date -u +%T) UTC)" | tee -a "$logs"
+  if timeout "${GPU_BENCH_SUITE_SECONDS:-200}" "$@" --json > "$out/$name.json" 2>> "$logs"; then
     echo "   done ($(date -u +%T) UTC)"
   else
-    echo "   failed (exit $?): the end of $name.log:"; tail -20 "$out/$name.log"; status=1
+    echo "   failed (exit $?): see logs.txt"; tail -n 20 "$logs"; status=1
   fi
 }
 
 if [ "$part" = cli ]; then
-  "$scratch/kukaportal" --version >> "$out/machine.txt" 2>&1 || echo "the bundled .NET did not start (exit $?)" >> "$out/machine.txt"
+  "$scratch/kukaportal" --version >> "$machine" 2>&1 || note "the bundled .NET did not start (exit $?)"
   # One small forward pass says whether LibTorchSharp runs on this libtorch, before minutes go to the suites.
-  probe() { timeout 120 "$scratch/kukaportal" bench forward --device "$device" --models conv-ae --windows 30 --batches 64 --seconds 0 \
-    --repeat 1 --peak-size 256 --json > "$out/probe.json" 2> "$out/probe.log"; }
+  probe() {
+    echo "== probe ($(date -u +%T) UTC)" >> "$logs"
+    timeout 120 "$scratch/kukaportal" bench forward --device "$device" --models conv-ae --windows 30 --batches 64 --seconds 0 \
+      --repeat 1 --peak-size 256 --json > "$scratch/probe.json" 2>> "$logs"
+  }
   if probe; then
-    echo "probe: a forward pass on $device ran" >> "$out/machine.txt"
-  elif grep -q "sees no usable GPU" "$out/probe.log"; then
+    note "probe: a forward pass on $device ran"
+  elif tail -n 5 "$logs" | grep -q "sees no usable GPU"; then
     # Torch loaded and runs, but libtorch_cuda did not load or found no device: a rebuilt LibTorchSharp would not help.
-    echo "probe: torch runs but sees no GPU (probe.log)" >> "$out/machine.txt"; cat "$out/machine.txt"; tail -n 20 "$out/probe.log"; exit 1
+    fail "probe: torch runs but sees no GPU (logs.txt)"
   else
-    echo "probe: the forward pass failed (probe.log); rebuilding LibTorchSharp against this libtorch (rebuild.log)" >> "$out/machine.txt"
-    if rebuild_libtorchsharp > "$out/rebuild.log" 2>&1 && probe; then
+    note "probe: the forward pass failed (logs.txt); rebuilding LibTorchSharp against this libtorch"
+    echo "== rebuild LibTorchSharp ($(date -u +%T) UTC)" >> "$logs"
+    if rebuild_libtorchsharp >> "$logs" 2>&1 && probe; then
       cp "$scratch/libLibTorchSharp.so" "$out/"
-      echo "probe: the rebuilt LibTorchSharp ran (libLibTorchSharp.so returned: copy it into .gpu/native/ for the portal part)" >> "$out/machine.txt"
+      note "probe: the rebuilt LibTorchSharp ran (libLibTorchSharp.so returned: copy it into .gpu/native/ for the portal part)"
     else
-      echo "probe: no working LibTorchSharp (rebuild.log, probe.log)" >> "$out/machine.txt"; cat "$out/machine.txt"; tail -n 20 "$out/rebuild.log" "$out/probe.log"; exit 1
+      fail "probe: no working LibTorchSharp (logs.txt)"
     fi
   fi
-  cat "$out/machine.txt"
+  cat "$machine"
   if [ -n "${GPU_BENCH_QUICK:-}" ]; then
     forward=(--models conv-ae --windows 30 --batches 64 --seconds 0 --repeat 1 --peak-size 256)
     training=(--models conv-ae --rows 2000 --warmup 1 --iterations 2 --check-iterations 0)
@@ -116,15 +127,16 @@ else
   pg_bin=$(ls -d "$pg"/lib/postgresql/*/bin)
   port=55432; while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env LD_LIBRARY_PATH="$pg/libs" "$@"; }
-  if as_nobody "$pg_bin/initdb" -D "$data" -U kukaportal --auth=trust -E UTF8 --locale=C.UTF-8 > "$out/postgres.log" 2>&1 \
+  echo "== postgres ($(date -u +%T) UTC)" >> "$logs"
+  if as_nobody "$pg_bin/initdb" -D "$data" -U kukaportal --auth=trust -E UTF8 --locale=C.UTF-8 >> "$logs" 2>&1 \
     && as_nobody "$pg_bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
-         -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$data" >> "$out/postgres.log" 2>&1; then
-    echo "postgres: started from the bundle" >> "$out/machine.txt"
+         -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$data" >> "$logs" 2>&1; then
+    note "postgres: started from the bundle"
   else
-    cat "$data/server.log" >> "$out/postgres.log" 2>/dev/null
-    echo "postgres: did not start (postgres.log)" >> "$out/machine.txt"; cat "$out/machine.txt"; tail -20 "$out/postgres.log"; exit 1
+    cat "$data/server.log" >> "$logs" 2>/dev/null
+    fail "postgres: did not start (logs.txt)"
   fi
-  cat "$out/machine.txt"
+  cat "$machine"
   export KUKAPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=kukaportal"
   # WebApplicationFactory looks for the portal's project folder, which is not there: its content root is the bundle.
   export ASPNETCORE_TEST_CONTENTROOT_KUKAPORTAL_WEB="$scratch"
