@@ -72,11 +72,12 @@ printf '%s\n' "$undefined" | head -n 50 | sed 's/^/  /' >> "$machine"
 
 status=0
 # run NAME COMMAND...: each suite in its own time box, so that one that hangs leaves time for the rest and for the
-# files to come back; its JSON into NAME.json, its progress and errors into logs.txt.
+# files to come back (the probe and three suites fit a 540-s call); its JSON into NAME.json, its progress and errors
+# into logs.txt.
 run() {
   local name=$1; shift
   echo "== $name: $* ($(date -u +%T) UTC)" | tee -a "$logs"
-  if timeout "${GPU_BENCH_SUITE_SECONDS:-200}" "$@" --json > "$out/$name.json" 2>> "$logs"; then
+  if timeout "${GPU_BENCH_SUITE_SECONDS:-140}" "$@" --json > "$out/$name.json" 2>> "$logs"; then
     echo "   done ($(date -u +%T) UTC)"
   else
     echo "   failed (exit $?): see logs.txt"; tail -n 20 "$logs"; status=1
