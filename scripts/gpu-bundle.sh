@@ -78,6 +78,7 @@ pack "$pg" .gpu/portal/postgres.tar.xz -9e
 # there. They are MIT-licensed, carried to the device only, never committed. One way to get them: the search tool's
 # fetch of github:dotnet/TorchSharp, then `git -C <its git dir> archive c20b6a1c src/Native | tar -x -C /tmp/ts` and
 # TORCHSHARP_SRC=/tmp/ts.
+rm -f .gpu/native/libLibTorchSharp.so # rebuilt for one machine's libtorch by an earlier session's cli call
 if [ -n "${TORCHSHARP_SRC:-}" ]; then
   [ -f "$TORCHSHARP_SRC/src/Native/LibTorchSharp/THSTorch.cpp" ] || { echo "error: $TORCHSHARP_SRC is no TorchSharp checkout" >&2; exit 1; }
   mkdir -p .gpu/native
