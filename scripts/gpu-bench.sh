@@ -14,6 +14,7 @@
 #   GPU_BENCH_TORCH_LIB=~/.nuget/packages/libtorch-cpu-linux-x64/2.10.0/runtimes/linux-x64/native scripts/gpu-bench.sh cli|portal
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/postgres.sh # free_port
 part=${1:-}
 case "$part" in cli|portal) ;; *) echo "usage: scripts/gpu-bench.sh cli|portal" >&2; exit 2 ;; esac
 out=${OUT:-/tmp/gpu-bench-out}
@@ -86,11 +87,11 @@ run() {
 
 if [ "$part" = cli ]; then
   "$scratch/kukaportal" --version >> "$machine" 2>&1 || note "the bundled .NET did not start (exit $?)"
+  small_forward=(--models conv-ae --windows 30 --batches 64 --seconds 0 --repeat 1 --peak-size 256)
   # One small forward pass says whether LibTorchSharp runs on this libtorch, before minutes go to the suites.
   probe() {
     echo "== probe ($(date -u +%T) UTC)" >> "$logs"
-    timeout 120 "$scratch/kukaportal" bench forward --device "$device" --models conv-ae --windows 30 --batches 64 --seconds 0 \
-      --repeat 1 --peak-size 256 --json > "$scratch/probe.json" 2>> "$logs"
+    timeout 120 "$scratch/kukaportal" bench forward --device "$device" "${small_forward[@]}" --json > "$scratch/probe.json" 2>> "$logs"
   }
   if probe; then
     note "probe: a forward pass on $device ran"
@@ -109,7 +110,7 @@ if [ "$part" = cli ]; then
   fi
   cat "$machine"
   if [ -n "${GPU_BENCH_QUICK:-}" ]; then
-    forward=(--models conv-ae --windows 30 --batches 64 --seconds 0 --repeat 1 --peak-size 256)
+    forward=("${small_forward[@]}")
     training=(--models conv-ae --rows 2000 --warmup 1 --iterations 2 --check-iterations 0)
     images=(--models conv-ae-2d --size 32 --channels 1 --batches 2 --repeat 1)
   else
@@ -126,7 +127,7 @@ else
   tar -xJf .gpu/portal/postgres.tar.xz -C "$pg"
   chown 65534:65534 "$data"; chmod 700 "$data"
   pg_bin=$(ls -d "$pg"/lib/postgresql/*/bin)
-  port=55432; while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  port=$(free_port 55432)
   as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env LD_LIBRARY_PATH="$pg/libs" "$@"; }
   echo "== postgres ($(date -u +%T) UTC)" >> "$logs"
   if as_nobody "$pg_bin/initdb" -D "$data" -U kukaportal --auth=trust -E UTF8 --locale=C.UTF-8 >> "$logs" 2>&1 \
