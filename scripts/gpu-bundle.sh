@@ -89,7 +89,7 @@ fi
 # What a call carries: the working tree (tracked and untracked files git does not ignore) and the part's folder.
 tree=$(git ls-files -z --cached --others --exclude-standard | xargs -0 du -cb | tail -1 | cut -f1)
 for part in cli portal; do
-  total=$(( tree + $(du -cb .gpu/$part/* .gpu/native/* 2>/dev/null | tail -1 | cut -f1) ))
+  total=$(( tree + $({ find .gpu/$part .gpu/native -type f -printf '%s\n' 2>/dev/null || true; } | awk '{ s += $1 } END { print s + 0 }') ))
   echo "The $part call carries $(( total / 1048576 )) MiB of at most 64 (working tree $(( tree / 1048576 )) MiB)." >&2
   [ "$total" -le $(( 64 * 1048576 )) ] || { echo "error: over the device tool's 64 MiB a call: shrink .gpu/$part" >&2; exit 1; }
 done
